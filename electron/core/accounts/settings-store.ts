@@ -1,0 +1,146 @@
+// The user's settings in `<dataDir>/settings.json`: the Spotify Client ID they registered, the
+// redirect port (null = a dynamic port per login) and how logins open. Every change is validated
+// here with a specific error, so a bad value from the UI never reaches the file.
+import { EventEmitter } from 'node:events';
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../app-error.js';
+import type { Clock } from '../clock.js';
+import type { StorageNotice } from '../storage/storage-notice.js';
+import { VersionedJsonFile } from '../storage/versioned-json-file.js';
+
+export const loginModes = ['window', 'browser'] as const;
+export type LoginMode = (typeof loginModes)[number];
+
+const clientIdPattern = /^[0-9a-f]{32}$/;
+// Below 1024 needs privileges on Linux and macOS; a loopback listener must not ask for them.
+const minPort = 1024;
+const maxPort = 65535;
+
+const settingsSchema = z.object({
+  clientId: z.string().regex(clientIdPattern).nullable(),
+  redirectPort: z.number().int().min(minPort).max(maxPort).nullable(),
+  loginMode: z.enum(loginModes),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const defaultSettings: Settings = {
+  clientId: null,
+  redirectPort: null,
+  loginMode: 'window',
+};
+
+export type SettingsErrorCode =
+  'invalid_client_id' | 'invalid_redirect_port' | 'invalid_login_mode' | 'unknown_setting';
+
+export class SettingsError extends AppError<SettingsErrorCode> {}
+
+export interface SettingsStoreOptions {
+  readonly dataDir: string;
+  readonly clock?: Clock;
+}
+
+export class SettingsStore {
+  readonly #file: VersionedJsonFile<Settings>;
+  readonly #events = new EventEmitter();
+  #settings: Settings;
+  /** Set when settings.json was unusable and moved aside at open; defaults apply. */
+  readonly notice: StorageNotice | null;
+
+  private constructor(
+    file: VersionedJsonFile<Settings>,
+    settings: Settings,
+    notice: StorageNotice | null,
+  ) {
+    this.#file = file;
+    this.#settings = settings;
+    this.notice = notice;
+  }
+
+  static async open(options: SettingsStoreOptions): Promise<SettingsStore> {
+    const file = new VersionedJsonFile({
+      filePath: path.join(options.dataDir, 'settings.json'),
+      version: 1,
+      schema: settingsSchema,
+      defaultValue: () => ({ ...defaultSettings }),
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
+    });
+    const read = await file.read();
+    return new SettingsStore(file, read.value, read.notice);
+  }
+
+  get(): Settings {
+    return { ...this.#settings };
+  }
+
+  /**
+   * Changes some settings. A Client ID is accepted with surrounding spaces or in upper case (as
+   * pasted from the dashboard) and stored trimmed and lower-case.
+   */
+  async update(patch: Partial<Settings>): Promise<Settings> {
+    const checked = checkPatch(patch);
+    const { value } = await this.#file.update((current) => ({ ...current, ...checked }));
+    this.#settings = value;
+    this.#events.emit('change', this.get());
+    return this.get();
+  }
+
+  onChange(listener: (settings: Settings) => void): () => void {
+    this.#events.on('change', listener);
+    return () => this.#events.off('change', listener);
+  }
+}
+
+function checkPatch(patch: unknown): Partial<Settings> {
+  if (typeof patch !== 'object' || patch === null) {
+    throw new SettingsError('unknown_setting', 'Settings must be changed with an object.');
+  }
+  const result: Partial<Settings> = {};
+  for (const [name, value] of Object.entries(patch)) {
+    switch (name) {
+      case 'clientId':
+        result.clientId = checkClientId(value);
+        break;
+      case 'redirectPort':
+        if (
+          value !== null &&
+          !(Number.isInteger(value) && (value as number) >= minPort && (value as number) <= maxPort)
+        ) {
+          throw new SettingsError(
+            'invalid_redirect_port',
+            `The redirect port must be a whole number from ${minPort} to ${maxPort}, or empty for a dynamic port.`,
+          );
+        }
+        result.redirectPort = value as number | null;
+        break;
+      case 'loginMode':
+        if (!(loginModes as readonly unknown[]).includes(value)) {
+          throw new SettingsError(
+            'invalid_login_mode',
+            'The login mode must be "window" or "browser".',
+          );
+        }
+        result.loginMode = value as LoginMode;
+        break;
+      default:
+        throw new SettingsError(
+          'unknown_setting',
+          `There is no setting called ${JSON.stringify(name)}.`,
+        );
+    }
+  }
+  return result;
+}
+
+function checkClientId(value: unknown): string | null {
+  if (value === null) return null;
+  const normalised = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  if (!clientIdPattern.test(normalised)) {
+    throw new SettingsError(
+      'invalid_client_id',
+      'A Client ID is the 32-character hexadecimal code shown on your app in the Spotify developer dashboard.',
+    );
+  }
+  return normalised;
+}

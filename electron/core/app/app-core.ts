@@ -1,0 +1,202 @@
+// The composition root of the core: opens the settings, the keychain vault, the account registry
+// and the shared request scheduler for one data directory, and offers the operations the shell,
+// the browser harness and the scripts use — add an account through a login, fetch a profile or a
+// page of saved tracks, remove an account. Everything outside (keychain, login page, network,
+// time) comes in through the options, so the same core runs in Electron, in the harness and in
+// tests.
+import { AppError } from '../app-error.js';
+import { signIn } from '../auth/login-flow.js';
+import type { TokenSet } from '../auth/token-set.js';
+import { systemClock, type Clock } from '../clock.js';
+import { AccountRegistry, type Account } from '../accounts/account-registry.js';
+import { SettingsStore } from '../accounts/settings-store.js';
+import { AccountSession } from '../spotify/account-session.js';
+import type { Profile, SavedTracksPage } from '../spotify/models.js';
+import { RequestScheduler, type RequestSchedulerOptions } from '../spotify/request-scheduler.js';
+import {
+  getProfile,
+  getSavedTracksPage,
+  type SavedTracksPageRequest,
+} from '../spotify/spotify-api-client.js';
+import type { SpotifyEndpoints } from '../spotify-endpoints.js';
+import type { SecretStore } from '../vault/secret-store.js';
+import { TokenVault } from '../vault/token-vault.js';
+import { AccountSessions } from './account-sessions.js';
+import type { OpenLoginPage } from './login-page.js';
+
+export interface AppCoreOptions {
+  /** Where settings, the account list and caches live (Electron's userData in the app). */
+  readonly dataDir: string;
+  /** The keychain, under this run's service name. */
+  readonly secretStore: SecretStore;
+  readonly endpoints: SpotifyEndpoints;
+  readonly openLoginPage: OpenLoginPage;
+  readonly fetch?: typeof fetch;
+  readonly clock?: Clock;
+  readonly scheduler?: RequestSchedulerOptions;
+  readonly loginTimeoutMs?: number;
+  /** Receives operational messages; never a token. */
+  readonly log?: (message: string) => void;
+}
+
+export type AppCoreErrorCode = 'client_id_missing' | 'core_closed';
+
+export class AppCore {
+  readonly settings: SettingsStore;
+  readonly vault: TokenVault;
+  readonly registry: AccountRegistry;
+  readonly scheduler: RequestScheduler;
+  readonly #options: AppCoreOptions;
+  readonly #clock: Clock;
+  readonly #sessions: AccountSessions;
+  // Aborted at close(): every login still waiting ends as cancelled and frees its port.
+  readonly #closing = new AbortController();
+
+  private constructor(
+    options: AppCoreOptions,
+    settings: SettingsStore,
+    vault: TokenVault,
+    registry: AccountRegistry,
+  ) {
+    this.#options = options;
+    this.#clock = options.clock ?? systemClock;
+    this.settings = settings;
+    this.vault = vault;
+    this.registry = registry;
+    this.scheduler = new RequestScheduler({
+      fetch: options.fetch,
+      clock: options.clock,
+      ...options.scheduler,
+    });
+    this.#sessions = new AccountSessions({
+      registry,
+      vault,
+      scheduler: this.scheduler,
+      endpoints: options.endpoints,
+      clientId: () => this.#clientId(),
+      fetch: options.fetch,
+      clock: options.clock,
+      log: options.log ?? ((message) => console.warn(message)),
+    });
+  }
+
+  static async open(options: AppCoreOptions): Promise<AppCore> {
+    const log = options.log ?? ((message: string) => console.warn(message));
+    const settings = await SettingsStore.open({ dataDir: options.dataDir, clock: options.clock });
+    const vault = await TokenVault.open({ store: options.secretStore, log });
+    const registry = await AccountRegistry.open({
+      dataDir: options.dataDir,
+      vault,
+      clock: options.clock,
+    });
+    return new AppCore(options, settings, vault, registry);
+  }
+
+  /**
+   * Signs an account in through Spotify's login page and adds it — or, when that Spotify account
+   * is already here, renews its tokens. Two logins may run at once (each has its own port).
+   */
+  async addAccount(options: { signal?: AbortSignal } = {}): Promise<Account> {
+    if (this.#closing.signal.aborted) throw closedError();
+    const clientId = this.#clientId();
+    const ended = new AbortController();
+    const cancelled = new AbortController();
+    const signal = AbortSignal.any([
+      cancelled.signal,
+      this.#closing.signal,
+      ...(options.signal ? [options.signal] : []),
+    ]);
+    try {
+      const { tokens } = await signIn({
+        clientId,
+        endpoints: this.#options.endpoints,
+        port: this.settings.get().redirectPort ?? 0,
+        timeoutMs: this.#options.loginTimeoutMs,
+        fetch: this.#options.fetch,
+        clock: this.#options.clock,
+        signal,
+        openLoginPage: (url) =>
+          this.#options.openLoginPage(url, {
+            ended: ended.signal,
+            cancel: () => cancelled.abort(),
+          }),
+      });
+      return await this.#addSignedIn(clientId, tokens);
+    } finally {
+      ended.abort();
+    }
+  }
+
+  async fetchProfile(accountId: string): Promise<Profile> {
+    const profile = await this.#sessions.call(accountId, getProfile);
+    await this.registry.updateProfile(accountId, profile.spotifyUserId, snapshotOf(profile));
+    return profile;
+  }
+
+  async savedTracksPage(
+    accountId: string,
+    request: SavedTracksPageRequest,
+  ): Promise<SavedTracksPage> {
+    return this.#sessions.call(accountId, (session) => getSavedTracksPage(session, request));
+  }
+
+  async removeAccount(accountId: string): Promise<void> {
+    this.#sessions.forget(accountId);
+    await this.registry.remove(accountId);
+  }
+
+  /** Cancels logins in progress; files are written atomically, so nothing is left half-done. */
+  async close(): Promise<void> {
+    this.#closing.abort();
+  }
+
+  // The profile keys the account (account_id, else id), so it is fetched with the new tokens
+  // before anything is stored. A refresh during that one call is kept and stored with the row.
+  async #addSignedIn(clientId: string, tokens: TokenSet): Promise<Account> {
+    let latest = tokens;
+    const session = new AccountSession({
+      accountKey: 'new-login',
+      tokens,
+      clientId,
+      endpoints: this.#options.endpoints,
+      scheduler: this.scheduler,
+      fetch: this.#options.fetch,
+      clock: this.#clock,
+      persistTokens: async (next) => {
+        latest = next;
+      },
+    });
+    const profile = await getProfile(session);
+    const account = await this.registry.addFromLogin({
+      key: profile.accountKey,
+      spotifyUserId: profile.spotifyUserId,
+      profile: snapshotOf(profile),
+      tokens: latest,
+    });
+    this.#sessions.replaceTokens(account.id, latest);
+    return account;
+  }
+
+  #clientId(): string {
+    const { clientId } = this.settings.get();
+    if (clientId === null) {
+      throw new AppError<AppCoreErrorCode>(
+        'client_id_missing',
+        'Enter the Client ID of your Spotify app in the settings first.',
+      );
+    }
+    return clientId;
+  }
+}
+
+function snapshotOf(profile: Profile) {
+  return {
+    displayName: profile.displayName,
+    imageUrl: profile.imageUrl,
+    profileUrl: profile.profileUrl,
+  };
+}
+
+function closedError(): AppError<AppCoreErrorCode> {
+  return new AppError<AppCoreErrorCode>('core_closed', 'The app is shutting down.');
+}
