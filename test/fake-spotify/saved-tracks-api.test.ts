@@ -154,4 +154,28 @@ describe('paths', () => {
       body: { error: { status: 404 } },
     });
   });
+
+  it('answers a wrong method on a known path with 405', async () => {
+    const res = await fetch(`${fake.baseUrl}/v1/me`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(405);
+    expect(await res.json()).toMatchObject({ error: { status: 405 } });
+  });
+
+  it('refuses request bodies over 1 MiB with 413', async () => {
+    const res = await fetch(`${fake.baseUrl}/api/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'x'.repeat(1024 * 1024 + 1),
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it('points a person opening the base URL at the seeded users', async () => {
+    const res = await fetch(`${fake.baseUrl}/`);
+    expect(res.url).toBe(`${fake.baseUrl}/__fake/users`);
+    expect(((await res.json()) as { users: unknown[] }).users).toHaveLength(2);
+  });
 });

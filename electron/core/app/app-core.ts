@@ -51,6 +51,8 @@ export class AppCore {
   readonly #sessions: AccountSessions;
   // Aborted at close(): every login still waiting ends as cancelled and frees its port.
   readonly #closing = new AbortController();
+  // Each login in progress, so the UI can cancel them ("Cancel" next to "waiting for you…").
+  readonly #pendingLogins = new Set<AbortController>();
 
   private constructor(
     options: AppCoreOptions,
@@ -101,6 +103,7 @@ export class AppCore {
     const clientId = this.#clientId();
     const ended = new AbortController();
     const cancelled = new AbortController();
+    this.#pendingLogins.add(cancelled);
     const signal = AbortSignal.any([
       cancelled.signal,
       this.#closing.signal,
@@ -123,8 +126,14 @@ export class AppCore {
       });
       return await this.#addSignedIn(clientId, tokens);
     } finally {
+      this.#pendingLogins.delete(cancelled);
       ended.abort();
     }
+  }
+
+  /** Cancels every login still waiting for the person; each ends as `login_cancelled`. */
+  cancelLogins(): void {
+    for (const login of this.#pendingLogins) login.abort();
   }
 
   async fetchProfile(accountId: string): Promise<Profile> {

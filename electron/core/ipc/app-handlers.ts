@@ -1,0 +1,97 @@
+// The IPC contract's request handlers, implemented on the AppCore, and its events, forwarded from
+// the core's stores. Used unchanged by the Electron shell and the browser harness.
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../app-error.js';
+import { redirectUriFor } from '../auth/loopback-listener.js';
+import type { AppCore } from '../app/app-core.js';
+import type { EventChannel, EventPayloads } from './contract.js';
+import type { IpcHandlers } from './ipc-router.js';
+import {
+  accountsView,
+  accountView,
+  keychainView,
+  profileView,
+  schedulerView,
+  settingsView,
+  tracksPageView,
+} from './views.js';
+
+export interface AppHandlersOptions {
+  readonly version: string;
+  readonly demo: boolean;
+  /** Start-up notices worth showing (files set aside, accounts rebuilt). */
+  readonly notices?: readonly string[];
+  /** Sends an event to the renderer(s). */
+  readonly emit: <E extends EventChannel>(event: E, payload: EventPayloads[E]) => void;
+}
+
+/** The registered redirect URI: without a port for dynamic ports, as Spotify allows for loopback. */
+export function redirectUriToRegister(redirectPort: number | null): string {
+  return redirectPort === null ? 'http://127.0.0.1/callback' : redirectUriFor(redirectPort);
+}
+
+export function createAppHandlers(core: AppCore, options: AppHandlersOptions): IpcHandlers {
+  const { emit } = options;
+  return {
+    'app:info': async () => ({
+      version: options.version,
+      demo: options.demo,
+      redirectUriToRegister: redirectUriToRegister(core.settings.get().redirectPort),
+      keychain: keychainView(core.vault.status),
+      notices: options.notices ?? [],
+    }),
+    'settings:get': async () => settingsView(core.settings.get()),
+    'settings:update': async (patch) => settingsView(await core.settings.update(patch)),
+    'accounts:list': async () => accountsView(core.registry.snapshot()),
+    'accounts:add': async () => {
+      const loginId = randomUUID();
+      emit('login:progress', { state: 'waiting', loginId });
+      try {
+        const account = await core.addAccount();
+        emit('login:progress', { state: 'signed_in', loginId, accountId: account.id });
+        return accountView(account);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'login_cancelled') {
+          emit('login:progress', { state: 'cancelled', loginId });
+        } else {
+          const { code, message } =
+            error instanceof AppError
+              ? error
+              : { code: 'internal_error', message: 'Sign-in failed.' };
+          emit('login:progress', { state: 'failed', loginId, code, message });
+        }
+        throw error;
+      }
+    },
+    'accounts:cancelLogins': async () => core.cancelLogins(),
+    'accounts:remove': async (id) => core.removeAccount(id),
+    'accounts:rename': async (id, nickname) =>
+      accountView(await core.registry.rename(id, nickname)),
+    'accounts:recolour': async (id, colour) =>
+      accountView(await core.registry.recolour(id, colour)),
+    'accounts:reorder': async (ids) => {
+      await core.registry.reorder(ids);
+      return accountsView(core.registry.snapshot());
+    },
+    'accounts:setActive': async (id) => {
+      core.registry.get(id); // unknown id → account_not_found, not a silent no-op
+      await core.registry.setActive(id);
+      return accountsView(core.registry.snapshot());
+    },
+    'profile:get': async (id) => profileView(id, await core.fetchProfile(id)),
+    'library:tracks': async (id, page) => tracksPageView(await core.savedTracksPage(id, page)),
+  };
+}
+
+/** Forwards the core's changes as contract events; returns a function that stops forwarding. */
+export function forwardCoreEvents(core: AppCore, emit: AppHandlersOptions['emit']): () => void {
+  const stops = [
+    core.registry.onChange((snapshot) => emit('accounts:changed', accountsView(snapshot))),
+    core.settings.onChange((settings) => emit('settings:changed', settingsView(settings))),
+    core.scheduler.onStateChange((state) => emit('scheduler:state', schedulerView(state))),
+    core.vault.onStatusChange((status) => emit('keychain:status', keychainView(status))),
+  ];
+  return () => {
+    for (const stop of stops) stop();
+  };
+}

@@ -1,0 +1,221 @@
+// The one IPC contract between the renderer and the main process, shared by the main process, the
+// preload, the browser harness and the renderer. Requests are `domain:verb` channels whose
+// arguments are checked at run time by these schemas (the renderer is never trusted); events flow
+// from the main process to the renderer. Nothing here can carry a token: the views below are the
+// only shapes that cross, and none has a field for one.
+//
+// This file must stay importable from browser code: zod and type-only imports only.
+import { z } from 'zod';
+import { accountColourNames, type AccountColour } from '../accounts/account-colours.js';
+import type { AccountStatus } from '../accounts/account-status.js';
+import type { LoginMode } from '../accounts/settings-store.js';
+import type { KeychainFailureReason } from '../vault/keychain-error.js';
+
+// ---- Shapes that cross -------------------------------------------------------------------------
+
+export interface AccountView {
+  readonly id: string;
+  readonly spotifyUserId: string | null;
+  readonly nickname: string | null;
+  /** Nickname, else display name, else the Spotify user id. */
+  readonly label: string;
+  readonly color: AccountColour;
+  readonly displayName: string | null;
+  readonly imageUrl: string | null;
+  readonly profileUrl: string | null;
+  readonly status: AccountStatus;
+  readonly signInExpiresInDays: number | null;
+  readonly lastSyncedAt: number | null;
+}
+
+export interface AccountsView {
+  readonly accounts: readonly AccountView[];
+  readonly activeAccountId: string | null;
+}
+
+export interface SettingsView {
+  readonly clientId: string | null;
+  /** Null: a new free port for every login (register the redirect URI without a port). */
+  readonly redirectPort: number | null;
+  readonly loginMode: LoginMode;
+}
+
+export type KeychainView =
+  | { readonly state: 'available' }
+  | {
+      readonly state: 'unavailable';
+      readonly reason: KeychainFailureReason;
+      readonly message: string;
+    };
+
+export interface AppInfoView {
+  readonly version: string;
+  /** The demo runs against a built-in fake Spotify and is marked DEMO everywhere. */
+  readonly demo: boolean;
+  /** The exact redirect URI to register in the Spotify dashboard for the current settings. */
+  readonly redirectUriToRegister: string;
+  readonly keychain: KeychainView;
+  /** Things the person should know from start-up (a file set aside, accounts rebuilt). */
+  readonly notices: readonly string[];
+}
+
+export interface ProfileView {
+  readonly accountId: string;
+  readonly spotifyUserId: string;
+  readonly displayName: string | null;
+  readonly imageUrl: string | null;
+  readonly profileUrl: string | null;
+}
+
+export interface TrackView {
+  readonly id: string | null;
+  readonly uri: string;
+  readonly name: string;
+  readonly artists: readonly string[];
+  readonly album: string;
+  readonly albumImageUrl: string | null;
+  readonly durationMs: number;
+  readonly explicit: boolean;
+  readonly isLocal: boolean;
+  readonly addedAt: number;
+  readonly spotifyUrl: string | null;
+}
+
+export interface TracksPageView {
+  readonly items: readonly TrackView[];
+  readonly total: number;
+  readonly offset: number;
+  readonly nextOffset: number | null;
+}
+
+export type LoginProgressView =
+  | { readonly state: 'waiting'; readonly loginId: string }
+  | { readonly state: 'signed_in'; readonly loginId: string; readonly accountId: string }
+  | { readonly state: 'cancelled'; readonly loginId: string }
+  | {
+      readonly state: 'failed';
+      readonly loginId: string;
+      readonly code: string;
+      readonly message: string;
+    };
+
+export type SchedulerView =
+  | { readonly kind: 'idle' | 'busy' }
+  | { readonly kind: 'rate_limited' | 'quota_exceeded'; readonly until: number };
+
+/** What every failed request resolves to: a stable code for the UI and a sentence for people. */
+export interface IpcError {
+  readonly code: string;
+  readonly message: string;
+}
+
+export type IpcResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
+
+// ---- Requests ----------------------------------------------------------------------------------
+
+const accountId = z.string().min(1).max(200);
+const nickname = z.string().max(64).nullable();
+
+/** Arguments of each request channel, as a tuple, checked by the router before any handler runs. */
+export const requestArgs = {
+  'app:info': z.tuple([]),
+  'settings:get': z.tuple([]),
+  'settings:update': z.tuple([
+    z
+      .object({
+        clientId: z.string().max(64).nullable(),
+        redirectPort: z.number().int().nullable(),
+        loginMode: z.enum(['window', 'browser']),
+      })
+      .partial()
+      .strict(),
+  ]),
+  'accounts:list': z.tuple([]),
+  'accounts:add': z.tuple([]),
+  'accounts:cancelLogins': z.tuple([]),
+  'accounts:remove': z.tuple([accountId]),
+  'accounts:rename': z.tuple([accountId, nickname]),
+  'accounts:recolour': z.tuple([accountId, z.enum(accountColourNames)]),
+  'accounts:reorder': z.tuple([z.array(accountId).max(500)]),
+  'accounts:setActive': z.tuple([accountId]),
+  'profile:get': z.tuple([accountId]),
+  'library:tracks': z.tuple([
+    accountId,
+    z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(50) }).strict(),
+  ]),
+} as const;
+
+export type RequestChannel = keyof typeof requestArgs;
+export type RequestArgs<C extends RequestChannel> = z.infer<(typeof requestArgs)[C]>;
+
+/** What each request channel resolves to. */
+export interface RequestResults {
+  'app:info': AppInfoView;
+  'settings:get': SettingsView;
+  'settings:update': SettingsView;
+  'accounts:list': AccountsView;
+  'accounts:add': AccountView;
+  'accounts:cancelLogins': void;
+  'accounts:remove': void;
+  'accounts:rename': AccountView;
+  'accounts:recolour': AccountView;
+  'accounts:reorder': AccountsView;
+  'accounts:setActive': AccountsView;
+  'profile:get': ProfileView;
+  'library:tracks': TracksPageView;
+}
+
+export const requestChannels = Object.keys(requestArgs) as RequestChannel[];
+
+// ---- Events ------------------------------------------------------------------------------------
+
+export interface EventPayloads {
+  'accounts:changed': AccountsView;
+  'settings:changed': SettingsView;
+  'login:progress': LoginProgressView;
+  'scheduler:state': SchedulerView;
+  'keychain:status': KeychainView;
+}
+
+export type EventChannel = keyof EventPayloads;
+
+export const eventChannels: readonly EventChannel[] = [
+  'accounts:changed',
+  'settings:changed',
+  'login:progress',
+  'scheduler:state',
+  'keychain:status',
+];
+
+type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
+
+/**
+ * What the preload exposes to the page (and the harness's WebSocket client mirrors): one named
+ * function per request channel, grouped by domain (`api.accounts.rename(id, name)`), resolving to
+ * an IpcResult rather than throwing, because errors lose their `code` crossing the context bridge.
+ * Plus one subscription function per event. Never `ipcRenderer` itself.
+ */
+export type BridgeApi = {
+  readonly [D in DomainOf<RequestChannel>]: {
+    readonly [C in RequestChannel as C extends `${D}:${infer V}` ? V : never]: (
+      ...args: RequestArgs<C>
+    ) => Promise<IpcResult<RequestResults[C]>>;
+  };
+} & {
+  readonly events: {
+    readonly on: <E extends EventChannel>(
+      event: E,
+      listener: (payload: EventPayloads[E]) => void,
+    ) => () => void;
+  };
+};
+
+/** Splits `accounts:setActive` into its domain and verb; the preload and the harness use it. */
+export function splitChannel(channel: RequestChannel): { domain: string; verb: string } {
+  const [domain = '', verb = ''] = channel.split(':');
+  return { domain, verb };
+}
+
+/** The name the preload exposes the bridge under: `window.spotifyAccounts`. */
+export const bridgeGlobalName = 'spotifyAccounts';
