@@ -63,8 +63,14 @@ export function createAppHandlers(core: AppCore, options: AppHandlersOptions): I
         throw error;
       }
     },
-    'accounts:cancelLogins': async () => core.cancelLogins(),
-    'accounts:remove': async (id) => core.removeAccount(id),
+    'accounts:cancelLogins': async () => {
+      core.cancelLogins();
+      return null;
+    },
+    'accounts:remove': async (id) => {
+      await core.removeAccount(id);
+      return null;
+    },
     'accounts:rename': async (id, nickname) =>
       accountView(await core.registry.rename(id, nickname)),
     'accounts:recolour': async (id, colour) =>

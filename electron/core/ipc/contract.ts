@@ -156,8 +156,8 @@ export interface RequestResults {
   'settings:update': SettingsView;
   'accounts:list': AccountsView;
   'accounts:add': AccountView;
-  'accounts:cancelLogins': void;
-  'accounts:remove': void;
+  'accounts:cancelLogins': null;
+  'accounts:remove': null;
   'accounts:rename': AccountView;
   'accounts:recolour': AccountView;
   'accounts:reorder': AccountsView;
