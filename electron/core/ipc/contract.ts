@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { accountColourNames, type AccountColour } from '../accounts/account-colours.js';
 import type { AccountStatus } from '../accounts/account-status.js';
 import type { LoginMode } from '../accounts/settings-store.js';
+import type { SavedTrack } from '../spotify/models.js';
 import type { KeychainFailureReason } from '../vault/keychain-error.js';
 
 // ---- Shapes that cross -------------------------------------------------------------------------
@@ -67,19 +68,8 @@ export interface ProfileView {
   readonly profileUrl: string | null;
 }
 
-export interface TrackView {
-  readonly id: string | null;
-  readonly uri: string;
-  readonly name: string;
-  readonly artists: readonly string[];
-  readonly album: string;
-  readonly albumImageUrl: string | null;
-  readonly durationMs: number;
-  readonly explicit: boolean;
-  readonly isLocal: boolean;
-  readonly addedAt: number;
-  readonly spotifyUrl: string | null;
-}
+/** A saved track as the renderer gets it: the core's model with artists flattened to names. */
+export type TrackView = Omit<SavedTrack, 'artists'> & { readonly artists: readonly string[] };
 
 export interface TracksPageView {
   readonly items: readonly TrackView[];
