@@ -1,35 +1,71 @@
-// The Electron main process: app lifecycle and the main window. The accounts, login and Spotify
-// logic live in electron/core (plain Node) and are wired in here.
-import { app, BrowserWindow } from 'electron';
+// The Electron main process: app lifecycle and wiring. The accounts, login and Spotify logic live
+// in electron/core (plain Node); the Electron-facing pieces in electron/shell.
+import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-
-import { lockToAppPage, secureWebPreferences } from './shell/window-security.js';
+import { startAppServices, type AppServices } from './shell/app-services.js';
+import { installCleanQuit } from './shell/clean-quit.js';
+import { enforceContentSecurityPolicy } from './shell/content-security-policy.js';
+import { demoSpotifyBundleUrl } from './shell/demo-spotify.js';
+import { createMainWindow } from './shell/main-window.js';
+import { buildMenuTemplate } from './shell/menu.js';
+import { dataDirFor, runModeOf, windowTitleFor } from './shell/run-mode.js';
+import { denyAllPermissions } from './shell/window-security.js';
+import { windowStateFile } from './shell/window-state.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const rendererIndex = path.join(here, '..', 'renderer', 'index.html');
-const preloadScript = path.join(here, 'preload.cjs');
+const appPageUrl = pathToFileURL(path.join(here, '..', 'renderer', 'index.html')).toString();
+const mode = runModeOf(process.argv, app.isPackaged);
+const title = windowTitleFor(app.getName(), mode);
+
+// Before the single-instance lock, which lives in userData: the demo gets its own data, its own
+// Chromium profile and its own lock, so it can run next to the real app.
+app.setPath('userData', dataDirFor(app.getPath('userData'), mode));
+const stateFile = windowStateFile(app.getPath('userData'));
 
 let mainWindow: BrowserWindow | null = null;
+let services: AppServices | null = null;
+const pendingWrites = new Set<Promise<void>>();
 
-function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1100,
-    height: 720,
-    minWidth: 720,
-    minHeight: 480,
-    title: app.getName(),
-    show: false,
-    webPreferences: secureWebPreferences(preloadScript),
+async function openMainWindow(): Promise<void> {
+  mainWindow = await createMainWindow({
+    appPageUrl,
+    preloadScript: path.join(here, 'preload.cjs'),
+    title,
+    stateFile,
+    onStateSaved: (saving) => {
+      pendingWrites.add(saving);
+      void saving.finally(() => pendingWrites.delete(saving));
+    },
   });
-  const appUrl = pathToFileURL(rendererIndex).toString();
-  lockToAppPage(window, appUrl);
-  window.once('ready-to-show', () => window.show());
-  window.on('closed', () => {
+  mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  void window.loadURL(appUrl);
-  return window;
+}
+
+async function start(): Promise<void> {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        platform: process.platform,
+        development: mode.development,
+        appName: app.getName(),
+        openExternal: (url) => shell.openExternal(url),
+      }),
+    ),
+  );
+  enforceContentSecurityPolicy(session.defaultSession);
+  denyAllPermissions(session.defaultSession);
+  services = await startAppServices({
+    mode,
+    dataDir: app.getPath('userData'),
+    version: app.getVersion(),
+    loginWindowTitle: `Sign in to Spotify${mode.demo ? ' — DEMO' : ''}`,
+    appPageUrl,
+    demoSpotifyUrl: demoSpotifyBundleUrl(here),
+    mainWindow: () => mainWindow,
+  });
+  await openMainWindow();
 }
 
 // A second launch focuses the running app instead of starting another copy.
@@ -41,15 +77,26 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-
-  void app.whenReady().then(() => {
-    mainWindow = createMainWindow();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
-    });
+  app.on('activate', () => {
+    if (services && BrowserWindow.getAllWindows().length === 0) void openMainWindow();
   });
-
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+  // Logins cancelled (their loopback ports freed) and writes finished before the process ends.
+  installCleanQuit(app, async () => {
+    await services?.stop();
+    await Promise.allSettled(pendingWrites);
+  });
+  void app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox(title, `The app could not start.\n\n${describe(error)}`);
+      app.exit(1);
+    });
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : 'Unknown error.';
 }

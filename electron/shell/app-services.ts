@@ -1,0 +1,89 @@
+// Starts what the window talks to: in demo mode the in-process fake Spotify, then the core (data
+// directory, keychain service and Spotify endpoints chosen by the run mode), the IPC bridge with
+// the contract's handlers, and the forwarding of the core's events. `stop` winds it all down.
+import { ipcMain, type BrowserWindow } from 'electron';
+import { AppCore } from '../core/app/app-core.js';
+import type { EventChannel, EventPayloads } from '../core/ipc/contract.js';
+import { createAppHandlers, forwardCoreEvents } from '../core/ipc/app-handlers.js';
+import { createIpcRouter } from '../core/ipc/ipc-router.js';
+import { realSpotifyEndpoints, singleOriginEndpoints } from '../core/spotify-endpoints.js';
+import { keychainServiceName } from '../core/vault/keychain-service-name.js';
+import { createKeytarSecretStore } from '../core/vault/keytar-secret-store.js';
+import type { SecretStore } from '../core/vault/secret-store.js';
+import { startDemoSpotify, type DemoSpotify } from './demo-spotify.js';
+import { registerIpcBridge } from './ipc-bridge.js';
+import { createLoginPageOpener } from './login-window.js';
+import type { RunMode } from './run-mode.js';
+
+export interface AppServicesOptions {
+  readonly mode: RunMode;
+  readonly dataDir: string;
+  readonly version: string;
+  readonly loginWindowTitle: string;
+  readonly appPageUrl: string;
+  readonly demoSpotifyUrl: string;
+  readonly mainWindow: () => BrowserWindow | null;
+  /** Default: the OS keychain under the run mode's service name. Tests pass an in-memory one. */
+  readonly secretStore?: SecretStore;
+}
+
+export interface AppServices {
+  readonly core: AppCore;
+  stop(): Promise<void>;
+}
+
+export async function startAppServices(options: AppServicesOptions): Promise<AppServices> {
+  const { mode } = options;
+  const demo: DemoSpotify | null = mode.demo
+    ? await startDemoSpotify(options.demoSpotifyUrl)
+    : null;
+  const endpoints = demo ? singleOriginEndpoints(demo.baseUrl) : realSpotifyEndpoints;
+  // The login page opener reads the login mode at each login, from the core it is handed to.
+  let opened: AppCore | null = null;
+  const core = await AppCore.open({
+    dataDir: options.dataDir,
+    secretStore:
+      options.secretStore ?? createKeytarSecretStore(keychainServiceName(mode.keychainMode)),
+    endpoints,
+    openLoginPage: createLoginPageOpener({
+      accountsOrigin: endpoints.accountsBaseUrl,
+      loginMode: () => opened?.settings.get().loginMode ?? 'window',
+      parent: options.mainWindow,
+      title: options.loginWindowTitle,
+    }),
+    log: (message) => console.warn(message),
+  });
+  opened = core;
+  // The fake accepts exactly one Client ID; the demo's own settings file holds it.
+  if (demo && core.settings.get().clientId !== demo.clientId) {
+    await core.settings.update({ clientId: demo.clientId });
+  }
+
+  const emit = <E extends EventChannel>(event: E, payload: EventPayloads[E]) =>
+    bridge.emit(event, payload);
+  const router = createIpcRouter(
+    createAppHandlers(core, { version: options.version, demo: mode.demo, emit }),
+    { onUnexpectedError: (channel, error) => console.error(`IPC ${channel} failed:`, error) },
+  );
+  const bridge = registerIpcBridge({
+    ipcMain,
+    router,
+    mainContents: () => options.mainWindow()?.webContents ?? null,
+    appPageUrl: options.appPageUrl,
+  });
+  const stopForwarding = forwardCoreEvents(core, emit);
+
+  return {
+    core,
+    async stop() {
+      try {
+        core.cancelLogins();
+        await core.close();
+      } finally {
+        stopForwarding();
+        bridge.dispose();
+        await demo?.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,173 @@
+// The shell's wiring end to end, in demo mode: the real core, router and handlers behind the IPC
+// bridge, the in-process fake Spotify, and a login window whose "page" is driven over real HTTP by
+// the fake's browser stand-in. Only the electron module is faked (and the keychain is in memory).
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store.js';
+
+type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
+
+const electronFake = vi.hoisted(() => ({
+  handlers: new Map<string, Handler>(),
+  loginUrls: [] as string[],
+  /** What the person does in the login window. */
+  person: 'signs-in' as 'signs-in' | 'closes-window',
+}));
+
+vi.mock('electron', async () => {
+  const { EventEmitter } = await import('node:events');
+  const { BrowserSession: Session } = await import('../fake-spotify/index.js');
+  class BrowserWindow extends EventEmitter {
+    readonly webContents = Object.assign(new EventEmitter(), {
+      setWindowOpenHandler: () => {},
+    });
+    #destroyed = false;
+    async loadURL(url: string) {
+      electronFake.loginUrls.push(url);
+      if (electronFake.person === 'closes-window') {
+        setImmediate(() => this.close());
+        return;
+      }
+      // A fresh browser profile per window, as the real partition gives.
+      await new Session().completeLogin(url, { username: 'alice' });
+    }
+    isDestroyed() {
+      return this.#destroyed;
+    }
+    close() {
+      this.destroy();
+    }
+    destroy() {
+      this.#destroyed = true;
+      this.emit('closed');
+    }
+  }
+  const fakeSession = {
+    clearStorageData: async () => {},
+    clearCache: async () => {},
+    setPermissionRequestHandler: () => {},
+    setPermissionCheckHandler: () => {},
+  };
+  return {
+    BrowserWindow,
+    session: { fromPartition: () => fakeSession },
+    shell: { openExternal: async () => {} },
+    ipcMain: {
+      handle: (channel: string, handler: Handler) => electronFake.handlers.set(channel, handler),
+      removeHandler: (channel: string) => electronFake.handlers.delete(channel),
+    },
+  };
+});
+
+const { startAppServices } = await import('../../electron/shell/app-services.js');
+const { runModeOf } = await import('../../electron/shell/run-mode.js');
+
+const appPageUrl = 'file:///opt/app/dist/renderer/index.html';
+let dataDir: string;
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'app-services-'));
+});
+afterEach(async () => {
+  electronFake.handlers.clear();
+  electronFake.loginUrls.length = 0;
+  electronFake.person = 'signs-in';
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function startDemo() {
+  const sent: [string, unknown][] = [];
+  const mainContents = {
+    isDestroyed: () => false,
+    send: (c: string, p: unknown) => sent.push([c, p]),
+  };
+  const services = await startAppServices({
+    mode: runModeOf(['electron', '.', '--demo'], false),
+    dataDir,
+    version: '9.9.9',
+    loginWindowTitle: 'Sign in',
+    appPageUrl,
+    demoSpotifyUrl: new URL('../fake-spotify/index.ts', import.meta.url).href,
+    mainWindow: () => ({ webContents: mainContents }) as never,
+    secretStore: new MemorySecretStore(),
+  });
+  const request = (channel: string, ...args: unknown[]) => {
+    const handler = electronFake.handlers.get('ipc:request');
+    if (!handler) throw new Error('the bridge is not registered');
+    const event = { sender: mainContents, senderFrame: { url: appPageUrl, parent: null } };
+    return handler(event, channel, args) as Promise<{
+      ok: boolean;
+      value?: unknown;
+      error?: unknown;
+    }>;
+  };
+  return { services, request, sent };
+}
+
+describe('app services in demo mode', () => {
+  it('answers as the demo, with the fake Client ID in the demo settings', async () => {
+    const { services, request } = await startDemo();
+    try {
+      expect(await request('app:info')).toMatchObject({
+        ok: true,
+        value: { version: '9.9.9', demo: true },
+      });
+      expect(await request('settings:get')).toMatchObject({
+        ok: true,
+        value: { clientId: '0f5a1c2e3d4b5a6978877665544332ab', loginMode: 'window' },
+      });
+    } finally {
+      await services.stop();
+    }
+  });
+
+  it('adds a demo account through a login window on the fake, and tells the main window', async () => {
+    const { services, request, sent } = await startDemo();
+    try {
+      const added = await request('accounts:add');
+      expect(added).toMatchObject({
+        ok: true,
+        value: { displayName: expect.stringMatching(/^Alice/) },
+      });
+      expect(new URL(electronFake.loginUrls[0] ?? '').pathname).toBe('/authorize');
+      const events = sent.map(([channel]) => channel);
+      expect(events).toContain('event:login:progress');
+      expect(events).toContain('event:accounts:changed');
+      const tracks = await request('library:tracks', (added.value as { id: string }).id, {
+        offset: 0,
+        limit: 5,
+      });
+      expect(tracks).toMatchObject({ ok: true, value: { total: 2_000 } });
+    } finally {
+      await services.stop();
+    }
+  });
+
+  it('ends the login as cancelled when the person closes the login window', async () => {
+    const { services, request, sent } = await startDemo();
+    try {
+      electronFake.person = 'closes-window';
+      const result = await request('accounts:add');
+      expect(result).toMatchObject({ ok: false, error: { code: 'login_cancelled' } });
+      expect(sent).toContainEqual([
+        'event:login:progress',
+        expect.objectContaining({ state: 'cancelled' }),
+      ]);
+      expect(await request('accounts:list')).toMatchObject({ ok: true, value: { accounts: [] } });
+    } finally {
+      await services.stop();
+    }
+  });
+
+  it('on stop, removes its IPC handler and closes the fake Spotify', async () => {
+    const { services, request } = await startDemo();
+    const login = request('accounts:add');
+    await login;
+    const fakeOrigin = new URL(electronFake.loginUrls[0] ?? '').origin;
+    await services.stop();
+    expect(electronFake.handlers.size).toBe(0);
+    await expect(fetch(fakeOrigin)).rejects.toThrow();
+  });
+});
