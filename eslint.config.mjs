@@ -38,7 +38,10 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['electron', 'node:*'],
+              // The page may reach the main process's code only for the contract's types and the
+              // colour table, both browser-safe; never Electron, Node or the rest of the core.
+              regex:
+                '^(electron(/.*)?|node:.*|.*/electron/(?!core/ipc/contract\\.js$|core/accounts/account-colours\\.js$).*)$',
               message: 'The renderer talks to the app over the IPC contract only.',
             },
           ],

@@ -1,28 +1,107 @@
-// The app's top-level view. For now it explains how to prepare a Spotify app for sign-in; the
-// sidebar, accounts and library views build on it.
+// The app's top level: waits for the first answers from the main process, then shows the setup
+// screen (no Client ID yet, or Settings) or the sidebar with the chosen account's page. Also owns
+// the Ctrl/Cmd+1..9 shortcuts, which work wherever focus is.
+import { useEffect } from 'react';
 
-/** The redirect URI to register in the Spotify dashboard: loopback IP, no port (Spotify allows any). */
-const redirectUriToRegister = 'http://127.0.0.1/callback';
+import { AccountPage } from './account/account-page.js';
+import { AppBanners } from './banners/app-banners.js';
+import { LoginStatus } from './login/login-status.js';
+import { SetupScreen } from './setup/setup-screen.js';
+import { Sidebar } from './sidebar/sidebar.js';
+import { useAppState, useStore, type AppStore } from './state/app-store.js';
+
+function useAccountShortcuts(store: AppStore) {
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      if (!/^[1-9]$/.test(event.key)) return;
+      const account = store.getState().accounts[Number(event.key) - 1];
+      if (!account) return;
+      event.preventDefault();
+      void store.setActive(account.id);
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [store]);
+}
 
 export function App() {
+  const store = useStore();
+  const state = useAppState();
+
+  useEffect(() => {
+    void store.start();
+    return () => store.stop();
+  }, [store]);
+  useAccountShortcuts(store);
+
+  if (state.phase === 'loading') {
+    return (
+      <main className="centered">
+        <p role="status">Starting…</p>
+      </main>
+    );
+  }
+  if (state.phase === 'failed') {
+    return (
+      <main className="centered">
+        <h1>The app could not start</h1>
+        <p role="alert">{state.loadError}</p>
+        <button type="button" className="button primary" onClick={() => window.location.reload()}>
+          Try again
+        </button>
+      </main>
+    );
+  }
+  if (!state.settings?.clientId || state.showingSettings) return <SetupScreen />;
+
+  const active = state.accounts.find((account) => account.id === state.activeAccountId);
   return (
-    <main className="setup">
-      <h1>Multi Account for Spotify</h1>
-      <p>Keep every Spotify account signed in and switch between them with one click.</p>
-      <section aria-labelledby="setup-heading">
-        <h2 id="setup-heading">Before you add an account</h2>
-        <ol>
-          <li>Create an app in the Spotify developer dashboard (the app owner needs Premium).</li>
-          <li>
-            Add this redirect URI to it: <code>{redirectUriToRegister}</code>
-          </li>
-          <li>
-            Under User Management, add every Spotify account you want to use here (up to 5 in
-            Development Mode).
-          </li>
-          <li>Copy the app&apos;s Client ID; you will paste it here.</li>
-        </ol>
-      </section>
-    </main>
+    <div className="app-shell">
+      <Sidebar />
+      <main className="content">
+        <AppBanners />
+        <LoginStatus />
+        {active ? (
+          <AccountPage key={active.id} account={active} />
+        ) : state.accounts.length > 0 ? (
+          <ChooseAccount />
+        ) : (
+          <NoAccounts />
+        )}
+      </main>
+    </div>
+  );
+}
+
+function NoAccounts() {
+  const store = useStore();
+  const { login } = useAppState();
+  return (
+    <section className="empty-page" aria-labelledby="no-accounts-heading">
+      <h1 id="no-accounts-heading">Add your first account</h1>
+      <p>
+        Sign in with a Spotify account that is on your Spotify app&apos;s user list (Settings → User
+        Management in the developer dashboard). A login window opens; this app never sees your
+        password.
+      </p>
+      <button
+        type="button"
+        className="button primary"
+        onClick={() => void store.addAccount()}
+        disabled={login.phase === 'waiting'}
+      >
+        Add account
+      </button>
+    </section>
+  );
+}
+
+function ChooseAccount() {
+  return (
+    <section className="empty-page" aria-labelledby="choose-heading">
+      <h1 id="choose-heading">Choose an account</h1>
+      <p>Pick an account in the sidebar, or press Ctrl+1 to Ctrl+9.</p>
+    </section>
   );
 }

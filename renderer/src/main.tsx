@@ -1,15 +1,27 @@
-// Renderer entry: mounts the React app.
+// Renderer entry: finds the bridge the preload (or the browser harness) provides and mounts the
+// app around one store; without a bridge, explains that the page must be opened by the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
 import { App } from './app.js';
+import { findBridge } from './bridge.js';
+import { BridgeMissing } from './common/bridge-missing.js';
+import { AppStore, StoreProvider } from './state/app-store.js';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 
+const bridge = findBridge();
+
 createRoot(root).render(
   <StrictMode>
-    <App />
+    {bridge ? (
+      <StoreProvider value={new AppStore(bridge)}>
+        <App />
+      </StoreProvider>
+    ) : (
+      <BridgeMissing />
+    )}
   </StrictMode>,
 );

@@ -1,0 +1,46 @@
+// The renderer's one door to the app: finds the bridge the preload (or the browser harness) put on
+// `window`, and turns its IpcResult answers into values or a thrown BridgeError, so components
+// deal in plain async functions and stable error codes. It never sees ipcRenderer or a socket.
+import type { BridgeApi, IpcResult, bridgeGlobalName } from './app-contract.js';
+
+// A type-only import keeps zod (which the contract module loads) out of the page bundle; the
+// annotation makes the compiler fail if the contract ever renames the global.
+const bridgeName: typeof bridgeGlobalName = 'spotifyAccounts';
+
+export type { BridgeApi };
+
+/** A failed request, with the core's stable code for the UI and its sentence for people. */
+export class BridgeError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'BridgeError';
+    this.code = code;
+  }
+}
+
+/** The bridge on `window`, or null when the page was opened without the app around it. */
+export function findBridge(scope: object = window): BridgeApi | null {
+  const candidate = (scope as Record<string, unknown>)[bridgeName];
+  if (typeof candidate !== 'object' || candidate === null) return null;
+  return candidate as BridgeApi;
+}
+
+/** Resolves to the value of an IpcResult, or throws its error as a BridgeError. */
+export async function unwrap<T>(pending: Promise<IpcResult<T>>): Promise<T> {
+  let result: IpcResult<T>;
+  try {
+    result = await pending;
+  } catch (error) {
+    // The bridge promises never to reject; if a transport still does, keep the failure typed.
+    throw new BridgeError('bridge_failed', error instanceof Error ? error.message : String(error));
+  }
+  if (result.ok) return result.value;
+  throw new BridgeError(result.error.code, result.error.message);
+}
+
+/** The code of any failure: BridgeError codes as they are, anything else as `unexpected_error`. */
+export function errorCode(error: unknown): string {
+  return error instanceof BridgeError ? error.code : 'unexpected_error';
+}

@@ -1,0 +1,39 @@
+// Turns the core's stable error codes into sentences that say what happened and what to do.
+// Codes not listed here fall back to the core's own message, which is already written for people.
+import { BridgeError } from '../bridge.js';
+
+const sentences: Readonly<Record<string, string>> = {
+  login_timeout: 'The sign-in took longer than 5 minutes, so it was stopped. Try again when ready.',
+  login_port_in_use:
+    'The fixed redirect port is used by another program. Choose another port in the advanced settings, or clear it to use a free one each time.',
+  login_open_failed:
+    'The login window could not be opened. Try again, or sign in with your browser.',
+  login_cancelled: 'Sign-in cancelled.',
+  invalid_client_id:
+    'Spotify does not recognise this Client ID. Copy it again from your app in the Spotify developer dashboard.',
+  invalid_client:
+    'Spotify does not recognise this Client ID. Copy it again from your app in the Spotify developer dashboard.',
+  client_id_missing: 'Enter your Client ID first: the setup screen shows where to find it.',
+  not_allowlisted:
+    "Spotify refused this account because it is not on your app's user list. Add it under User Management in the Spotify developer dashboard (at most 5 users in Development Mode).",
+  premium_required: "Your Spotify app's owner needs a Premium subscription for the app to work.",
+  network_error: 'Spotify could not be reached. Check your internet connection and try again.',
+  server_error: 'Spotify is having trouble right now. Try again in a few minutes.',
+  rate_limited: 'Spotify asked us to slow down. The app will carry on by itself shortly.',
+  quota_exceeded: "Your Spotify app's request quota is used up for now. The app will resume later.",
+  needs_sign_in: 'This account needs to be signed in again.',
+  invalid_grant: 'This account needs to be signed in again.',
+  harness_disconnected: 'The connection to the app was lost. Reconnecting…',
+  bridge_failed: 'The app did not answer. Try again.',
+};
+
+/** A sentence for a failure: the known explanation for its code, else its own message. */
+export function errorSentence(error: unknown): string {
+  if (error instanceof BridgeError) return sentenceFor(error.code, error.message);
+  if (error instanceof Error && error.message) return error.message;
+  return 'Something went wrong. Try again.';
+}
+
+export function sentenceFor(code: string, message: string): string {
+  return sentences[code] ?? (message || 'Something went wrong. Try again.');
+}

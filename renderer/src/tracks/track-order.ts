@@ -1,0 +1,68 @@
+// Sorting and searching the saved tracks in memory: pure functions over the loaded list, so the
+// table stays a view and these rules are tested on their own.
+import type { TrackView } from '../app-contract.js';
+
+export type SortKey = 'addedAt' | 'name' | 'artist' | 'duration';
+export type SortDirection = 'ascending' | 'descending';
+
+export interface SortOrder {
+  readonly key: SortKey;
+  readonly direction: SortDirection;
+}
+
+export const defaultSort: SortOrder = { key: 'addedAt', direction: 'descending' };
+
+/** Clicking the sorted column flips it; another column starts newest-first or A–Z. */
+export function nextSort(current: SortOrder, key: SortKey): SortOrder {
+  if (current.key === key) {
+    return { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
+  }
+  return { key, direction: key === 'addedAt' ? 'descending' : 'ascending' };
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+function compare(order: SortKey): (a: TrackView, b: TrackView) => number {
+  switch (order) {
+    case 'addedAt':
+      return (a, b) => a.addedAt - b.addedAt;
+    case 'duration':
+      return (a, b) => a.durationMs - b.durationMs;
+    case 'name':
+      return (a, b) => collator.compare(a.name, b.name);
+    case 'artist':
+      return (a, b) =>
+        collator.compare(a.artists.join(', '), b.artists.join(', ')) ||
+        collator.compare(a.name, b.name);
+  }
+}
+
+export function sortTracks(tracks: readonly TrackView[], order: SortOrder): TrackView[] {
+  const byKey = compare(order.key);
+  const sign = order.direction === 'ascending' ? 1 : -1;
+  return [...tracks].sort((a, b) => sign * byKey(a, b));
+}
+
+/** Lower-cased title, artists and album of each track, built once per loaded list. */
+export function searchText(tracks: readonly TrackView[]): Map<TrackView, string> {
+  return new Map(
+    tracks.map((track) => [
+      track,
+      `${track.name}\n${track.artists.join('\n')}\n${track.album}`.toLocaleLowerCase(),
+    ]),
+  );
+}
+
+/** Tracks whose title, artists or album contain every word of the query, in their order. */
+export function filterTracks(
+  tracks: readonly TrackView[],
+  text: ReadonlyMap<TrackView, string>,
+  query: string,
+): readonly TrackView[] {
+  const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return tracks;
+  return tracks.filter((track) => {
+    const haystack = text.get(track) ?? '';
+    return words.every((word) => haystack.includes(word));
+  });
+}

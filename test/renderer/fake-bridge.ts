@@ -1,0 +1,268 @@
+// An in-memory BridgeApi for component tests: the renderer's edge, standing in for the preload or
+// the harness socket. It keeps accounts, settings and libraries, records every call, lets a test
+// fire events, and lets a test hold or fail particular answers to see the states in between.
+import type {
+  AccountsView,
+  AccountView,
+  AppInfoView,
+  BridgeApi,
+  EventChannel,
+  EventPayloads,
+  IpcError,
+  IpcResult,
+  SettingsView,
+  TrackView,
+} from '../../electron/core/ipc/contract.js';
+
+export interface RecordedCall {
+  readonly channel: string;
+  readonly args: readonly unknown[];
+}
+
+export function makeAccount(overrides: Partial<AccountView> & { id: string }): AccountView {
+  return {
+    spotifyUserId: `user-${overrides.id}`,
+    nickname: null,
+    label: `Account ${overrides.id}`,
+    color: 'green',
+    displayName: `Account ${overrides.id}`,
+    imageUrl: null,
+    profileUrl: `https://open.spotify.com/user/user-${overrides.id}`,
+    status: 'ok',
+    signInExpiresInDays: 120,
+    lastSyncedAt: null,
+    ...overrides,
+  };
+}
+
+export function makeTrack(index: number, overrides: Partial<TrackView> = {}): TrackView {
+  return {
+    id: `track${index}`,
+    uri: `spotify:track:track${index}`,
+    name: `Song ${index}`,
+    artists: [`Artist ${index % 7}`],
+    album: `Album ${index % 11}`,
+    albumImageUrl: null,
+    durationMs: 180_000 + index * 1000,
+    explicit: false,
+    isLocal: false,
+    addedAt: Date.UTC(2024, 0, 1) + index * 60_000,
+    spotifyUrl: `https://open.spotify.com/track/track${index}`,
+    ...overrides,
+  };
+}
+
+export interface FakeBridgeOptions {
+  readonly settings?: Partial<SettingsView>;
+  readonly info?: Partial<AppInfoView>;
+  readonly accounts?: readonly AccountView[];
+  readonly activeAccountId?: string | null;
+  /** Saved tracks per account id, newest first. */
+  readonly libraries?: Readonly<Record<string, readonly TrackView[]>>;
+}
+
+type Answer<T> = IpcResult<T> | Promise<IpcResult<T>>;
+
+const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
+const fail = (error: IpcError): IpcResult<never> => ({ ok: false, error });
+
+export class FakeBridge {
+  readonly calls: RecordedCall[] = [];
+  settings: SettingsView;
+  info: AppInfoView;
+  accounts: AccountView[];
+  activeAccountId: string | null;
+  libraries: Record<string, readonly TrackView[]>;
+  /** When set, `accounts.add` answers with this (a promise lets a test keep it waiting). */
+  addAnswer: (() => Answer<AccountView>) | null = null;
+  /** When set for an offset, `library.tracks` fails there (once) with this error. */
+  readonly failTracksAt = new Map<number, IpcError>();
+  /** When set for an offset, `library.tracks` waits for the promise before answering there. */
+  readonly holdTracksAt = new Map<number, Promise<void>>();
+  /** Channels that fail with this error (until deleted), e.g. `accounts:setActive`. */
+  readonly failures = new Map<string, IpcError>();
+  private readonly listeners = new Map<EventChannel, Set<(payload: never) => void>>();
+
+  constructor(options: FakeBridgeOptions = {}) {
+    this.settings = {
+      clientId: '0123456789abcdef0123456789abcdef',
+      redirectPort: null,
+      loginMode: 'window',
+      ...options.settings,
+    };
+    this.info = {
+      version: '0.1.0',
+      demo: false,
+      redirectUriToRegister: 'http://127.0.0.1/callback',
+      keychain: { state: 'available' },
+      notices: [],
+      ...options.info,
+    };
+    this.accounts = [...(options.accounts ?? [])];
+    this.activeAccountId =
+      options.activeAccountId === undefined
+        ? (this.accounts[0]?.id ?? null)
+        : options.activeAccountId;
+    this.libraries = { ...options.libraries };
+  }
+
+  emit<E extends EventChannel>(event: E, payload: EventPayloads[E]): void {
+    for (const listener of this.listeners.get(event) ?? []) {
+      (listener as (value: EventPayloads[E]) => void)(payload);
+    }
+  }
+
+  callsTo(channel: string): RecordedCall[] {
+    return this.calls.filter((call) => call.channel === channel);
+  }
+
+  private view(): AccountsView {
+    return { accounts: [...this.accounts], activeAccountId: this.activeAccountId };
+  }
+
+  /** Records the call; answers with the failure a test set for this channel, if any. */
+  private record(channel: string, args: readonly unknown[]): IpcError | undefined {
+    this.calls.push({ channel, args });
+    return this.failures.get(channel);
+  }
+
+  private findAccount(id: string): AccountView | undefined {
+    return this.accounts.find((account) => account.id === id);
+  }
+
+  private update(id: string, patch: Partial<AccountView>): IpcResult<AccountView> {
+    const index = this.accounts.findIndex((account) => account.id === id);
+    const current = this.accounts[index];
+    if (!current) return fail({ code: 'account_not_found', message: `No account ${id}.` });
+    const next = { ...current, ...patch };
+    this.accounts[index] = next;
+    this.emit('accounts:changed', this.view());
+    return ok(next);
+  }
+
+  readonly api: BridgeApi = {
+    app: {
+      info: async () => {
+        const failure = this.record('app:info', []);
+        if (failure) return fail(failure);
+        return ok(this.info);
+      },
+    },
+    settings: {
+      get: async () => {
+        const failure = this.record('settings:get', []);
+        if (failure) return fail(failure);
+        return ok(this.settings);
+      },
+      update: async (patch) => {
+        const failure = this.record('settings:update', [patch]);
+        if (failure) return fail(failure);
+        this.settings = { ...this.settings, ...patch };
+        this.emit('settings:changed', this.settings);
+        return ok(this.settings);
+      },
+    },
+    accounts: {
+      list: async () => {
+        const failure = this.record('accounts:list', []);
+        if (failure) return fail(failure);
+        return ok(this.view());
+      },
+      add: async () => {
+        const failure = this.record('accounts:add', []);
+        if (failure) return fail(failure);
+        if (this.addAnswer) return this.addAnswer();
+        return fail({ code: 'login_cancelled', message: 'The sign-in was cancelled.' });
+      },
+      cancelLogins: async () => {
+        const failure = this.record('accounts:cancelLogins', []);
+        if (failure) return fail(failure);
+        return ok(null);
+      },
+      remove: async (id) => {
+        const failure = this.record('accounts:remove', [id]);
+        if (failure) return fail(failure);
+        this.accounts = this.accounts.filter((account) => account.id !== id);
+        if (this.activeAccountId === id) this.activeAccountId = this.accounts[0]?.id ?? null;
+        this.emit('accounts:changed', this.view());
+        return ok(null);
+      },
+      rename: async (id, nickname) => {
+        const failure = this.record('accounts:rename', [id, nickname]);
+        if (failure) return fail(failure);
+        const account = this.findAccount(id);
+        return this.update(id, {
+          nickname,
+          label: nickname ?? account?.displayName ?? id,
+        });
+      },
+      recolour: async (id, colour) => {
+        const failure = this.record('accounts:recolour', [id, colour]);
+        if (failure) return fail(failure);
+        return this.update(id, { color: colour });
+      },
+      reorder: async (order) => {
+        const failure = this.record('accounts:reorder', [order]);
+        if (failure) return fail(failure);
+        const byId = new Map(this.accounts.map((account) => [account.id, account]));
+        this.accounts = order.flatMap((id) => byId.get(id) ?? []);
+        this.emit('accounts:changed', this.view());
+        return ok(this.view());
+      },
+      setActive: async (id) => {
+        const failure = this.record('accounts:setActive', [id]);
+        if (failure) return fail(failure);
+        if (!this.findAccount(id)) {
+          return fail({ code: 'account_not_found', message: `No account ${id}.` });
+        }
+        this.activeAccountId = id;
+        this.emit('accounts:changed', this.view());
+        return ok(this.view());
+      },
+    },
+    profile: {
+      get: async (id) => {
+        const failure = this.record('profile:get', [id]);
+        if (failure) return fail(failure);
+        const account = this.findAccount(id);
+        if (!account) return fail({ code: 'account_not_found', message: `No account ${id}.` });
+        return ok({
+          accountId: id,
+          spotifyUserId: account.spotifyUserId ?? id,
+          displayName: account.displayName,
+          imageUrl: account.imageUrl,
+          profileUrl: account.profileUrl,
+        });
+      },
+    },
+    library: {
+      tracks: async (id, { offset, limit }) => {
+        const failure = this.record('library:tracks', [id, { offset, limit }]);
+        if (failure) return fail(failure);
+        await this.holdTracksAt.get(offset);
+        const pageFailure = this.failTracksAt.get(offset);
+        if (pageFailure) {
+          this.failTracksAt.delete(offset);
+          return fail(pageFailure);
+        }
+        const all = this.libraries[id] ?? [];
+        const items = all.slice(offset, offset + limit);
+        const next = offset + items.length;
+        return ok({
+          items,
+          total: all.length,
+          offset,
+          nextOffset: next < all.length ? next : null,
+        });
+      },
+    },
+    events: {
+      on: (event, listener) => {
+        const set = this.listeners.get(event) ?? new Set();
+        set.add(listener as (payload: never) => void);
+        this.listeners.set(event, set);
+        return () => set.delete(listener as (payload: never) => void);
+      },
+    },
+  };
+}

@@ -1,0 +1,109 @@
+// Sorting and searching saved tracks in memory: the rules behind the table's headers and search.
+import { describe, expect, it } from 'vitest';
+
+import {
+  defaultSort,
+  filterTracks,
+  nextSort,
+  searchText,
+  sortTracks,
+} from '../../renderer/src/tracks/track-order.js';
+import { makeTrack } from './fake-bridge.js';
+
+const tracks = [
+  makeTrack(1, {
+    name: 'Échappée',
+    artists: ['Zoé'],
+    album: 'Nuit',
+    durationMs: 3000,
+    addedAt: 30,
+  }),
+  makeTrack(2, {
+    name: 'apple',
+    artists: ['Bee', 'Ant'],
+    album: 'Fruit',
+    durationMs: 1000,
+    addedAt: 10,
+  }),
+  makeTrack(3, {
+    name: 'Track 10',
+    artists: ['Ant'],
+    album: 'Numbers',
+    durationMs: 2000,
+    addedAt: 20,
+  }),
+  makeTrack(4, {
+    name: 'Track 9',
+    artists: ['Ant'],
+    album: 'Numbers',
+    durationMs: 2500,
+    addedAt: 40,
+  }),
+];
+
+const names = (list: readonly { name: string }[]) => list.map((track) => track.name);
+
+describe('track order', () => {
+  it('starts with the newest saved first', () => {
+    expect(names(sortTracks(tracks, defaultSort))).toEqual([
+      'Track 9',
+      'Échappée',
+      'Track 10',
+      'apple',
+    ]);
+  });
+
+  it('flips the direction when the sorted column is chosen again', () => {
+    expect(nextSort(defaultSort, 'addedAt')).toEqual({ key: 'addedAt', direction: 'ascending' });
+  });
+
+  it('starts a new text or duration column ascending and a new date column descending', () => {
+    expect(nextSort(defaultSort, 'name')).toEqual({ key: 'name', direction: 'ascending' });
+    expect(nextSort({ key: 'name', direction: 'ascending' }, 'addedAt')).toEqual(defaultSort);
+  });
+
+  it('sorts titles ignoring case and accents, with numbers in numeric order', () => {
+    expect(names(sortTracks(tracks, { key: 'name', direction: 'ascending' }))).toEqual([
+      'apple',
+      'Échappée',
+      'Track 9',
+      'Track 10',
+    ]);
+  });
+
+  it('sorts by artist, then title', () => {
+    expect(names(sortTracks(tracks, { key: 'artist', direction: 'ascending' }))).toEqual([
+      'Track 9',
+      'Track 10',
+      'apple',
+      'Échappée',
+    ]);
+  });
+
+  it('sorts by duration both ways', () => {
+    expect(names(sortTracks(tracks, { key: 'duration', direction: 'descending' }))).toEqual([
+      'Échappée',
+      'Track 9',
+      'Track 10',
+      'apple',
+    ]);
+  });
+
+  it('does not reorder the list it is given', () => {
+    const copy = [...tracks];
+    sortTracks(tracks, { key: 'name', direction: 'ascending' });
+    expect(tracks).toEqual(copy);
+  });
+
+  it('matches every word of the query against title, artists and album, ignoring case', () => {
+    const text = searchText(tracks);
+    expect(names(filterTracks(tracks, text, 'ANT numbers'))).toEqual(['Track 10', 'Track 9']);
+    expect(names(filterTracks(tracks, text, 'bee'))).toEqual(['apple']);
+    expect(names(filterTracks(tracks, text, 'nuit'))).toEqual(['Échappée']);
+    expect(filterTracks(tracks, text, 'ant zoé')).toEqual([]);
+  });
+
+  it('returns the whole list for a blank query', () => {
+    expect(filterTracks(tracks, searchText(tracks), '   ')).toBe(tracks);
+  });
+});
