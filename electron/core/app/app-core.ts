@@ -10,8 +10,12 @@ import type { TokenSet } from '../auth/token-set.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AccountRegistry, type Account } from '../accounts/account-registry.js';
 import { SettingsStore } from '../accounts/settings-store.js';
+import { LibraryService } from '../library/library-service.js';
+import type { LibrarySnapshot } from '../library/library-snapshot.js';
+import type { SyncOutcome, SyncProgress } from '../library/library-sync.js';
 import { AccountSession } from '../spotify/account-session.js';
 import type { Profile, SavedTracksPage } from '../spotify/models.js';
+import type { Unsubscribe } from '../spotify/typed-emitter.js';
 import { RequestScheduler, type RequestSchedulerOptions } from '../spotify/request-scheduler.js';
 import {
   getProfile,
@@ -39,6 +43,13 @@ export interface AppCoreOptions {
   readonly log?: (message: string) => void;
 }
 
+/**
+ * Requests on the wire at once, for all accounts together. Eight pages in parallel syncs a large
+ * library about 7× faster than paging one request at a time (see `npm run bench`) while staying
+ * well inside what Spotify's rolling rate limit tolerates; a 429 still pauses everything.
+ */
+export const requestConcurrency = 8;
+
 export type AppCoreErrorCode = 'client_id_missing' | 'core_closed';
 
 export class AppCore {
@@ -49,6 +60,7 @@ export class AppCore {
   readonly #options: AppCoreOptions;
   readonly #clock: Clock;
   readonly #sessions: AccountSessions;
+  readonly #library: LibraryService;
   // Aborted at close(): every login still waiting ends as cancelled and frees its port.
   readonly #closing = new AbortController();
   // Each login in progress, so the UI can cancel them ("Cancel" next to "waiting for you…").
@@ -66,6 +78,7 @@ export class AppCore {
     this.vault = vault;
     this.registry = registry;
     this.scheduler = new RequestScheduler({
+      concurrency: requestConcurrency,
       fetch: options.fetch,
       clock: options.clock,
       ...options.scheduler,
@@ -79,6 +92,14 @@ export class AppCore {
       fetch: options.fetch,
       clock: options.clock,
       log: options.log ?? ((message) => console.warn(message)),
+    });
+    this.#library = new LibraryService({
+      dataDir: options.dataDir,
+      fetchPage: (accountId, offset, limit) => this.savedTracksPage(accountId, { offset, limit }),
+      clock: this.#clock,
+      log: options.log ?? ((message) => console.warn(message)),
+      // No more pages outstanding than the scheduler sends at once: a cancel leaves none queued.
+      pageWindow: options.scheduler?.concurrency ?? requestConcurrency,
     });
   }
 
@@ -149,7 +170,30 @@ export class AppCore {
     return this.#sessions.call(accountId, (session) => getSavedTracksPage(session, request));
   }
 
+  /** Brings the account's saved tracks up to date (incrementally when a cache exists). */
+  async syncLibrary(
+    accountId: string,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<SyncOutcome> {
+    this.registry.get(accountId); // throws account_not_found for an unknown id
+    const outcome = await this.#library.sync(accountId, options);
+    await this.registry.markSynced(accountId, outcome.library.lastSyncedAt);
+    return outcome;
+  }
+
+  /** The account's last synced library from memory or disk, never the network; null if none. */
+  async cachedLibrary(accountId: string): Promise<LibrarySnapshot | null> {
+    this.registry.get(accountId);
+    return this.#library.cached(accountId);
+  }
+
+  onSyncProgress(listener: (progress: SyncProgress) => void): Unsubscribe {
+    return this.#library.onProgress(listener);
+  }
+
   async removeAccount(accountId: string): Promise<void> {
+    // A sync still running would write into the cache folder the registry is about to delete.
+    await this.#library.cancel(accountId);
     this.#sessions.forget(accountId);
     await this.registry.remove(accountId);
   }
@@ -157,6 +201,7 @@ export class AppCore {
   /** Cancels logins in progress; files are written atomically, so nothing is left half-done. */
   async close(): Promise<void> {
     this.#closing.abort();
+    await this.#library.cancelAll();
   }
 
   // The profile keys the account (account_id, else id), so it is fetched with the new tokens

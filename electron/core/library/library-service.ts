@@ -1,0 +1,151 @@
+// The libraries of all accounts for the rest of the app: `cached(id)` answers from memory or disk
+// and never waits for the network (switching accounts stays instant); `sync(id)` runs one
+// LibrarySync per account at a time (a second call joins the running one) and keeps the newest
+// complete library in memory; progress of every sync goes to the subscribers. `cancel(id)` stops
+// an account's sync and waits until it can no longer write, so removing the account afterwards
+// cannot have its cache folder recreated.
+import { systemClock, type Clock } from '../clock.js';
+import type { StorageNotice } from '../storage/storage-notice.js';
+import { TypedEmitter, type Unsubscribe } from '../spotify/typed-emitter.js';
+import { LibraryCache } from './library-cache.js';
+import { syncCancelled } from './library-error.js';
+import type { LibrarySnapshot } from './library-snapshot.js';
+import {
+  LibrarySync,
+  type FetchSavedTracksPage,
+  type SyncOutcome,
+  type SyncProgress,
+} from './library-sync.js';
+
+export interface LibraryServiceOptions {
+  readonly dataDir: string;
+  /** One page of an account's saved tracks, through its session and the shared scheduler. */
+  readonly fetchPage: (
+    accountId: string,
+    ...page: Parameters<FetchSavedTracksPage>
+  ) => ReturnType<FetchSavedTracksPage>;
+  readonly clock?: Clock;
+  /** Operational messages; never track data or tokens. */
+  readonly log?: (message: string) => void;
+  /** Page requests one sync keeps outstanding; the scheduler bounds those on the wire. */
+  readonly pageWindow?: number;
+}
+
+interface RunningSync {
+  readonly controller: AbortController;
+  readonly sync: LibrarySync;
+  readonly done: Promise<SyncOutcome>;
+}
+
+export class LibraryService {
+  readonly cache: LibraryCache;
+  readonly #options: LibraryServiceOptions;
+  readonly #clock: Clock;
+  readonly #memory = new Map<string, LibrarySnapshot>();
+  readonly #running = new Map<string, RunningSync>();
+  readonly #progress = new TypedEmitter<SyncProgress>();
+  readonly #notices = new TypedEmitter<StorageNotice>();
+
+  constructor(options: LibraryServiceOptions) {
+    this.#options = options;
+    this.#clock = options.clock ?? systemClock;
+    this.cache = new LibraryCache(options.dataDir);
+  }
+
+  /** The last complete library of the account, or null if it was never synced. No network. */
+  async cached(accountId: string): Promise<LibrarySnapshot | null> {
+    const inMemory = this.#memory.get(accountId);
+    if (inMemory !== undefined) return inMemory;
+    const read = await this.cache.load(accountId);
+    if (read.notice !== null) this.#notice(read.notice);
+    // A sync may have finished while the file was read; its result is newer.
+    const latest = this.#memory.get(accountId) ?? read.value;
+    if (latest !== null) this.#memory.set(accountId, latest);
+    return latest;
+  }
+
+  /** Brings the account's library up to date; joins the sync already running for it, if any. */
+  sync(accountId: string, options: { signal?: AbortSignal } = {}): Promise<SyncOutcome> {
+    const running = this.#running.get(accountId);
+    const joined = running?.done ?? this.#start(accountId);
+    const { signal } = options;
+    if (signal === undefined) return joined;
+    // Only the caller that started the sync can cancel it with its signal.
+    if (running === undefined) {
+      signal.addEventListener('abort', () => this.#running.get(accountId)?.controller.abort(), {
+        once: true,
+      });
+      if (signal.aborted) this.#running.get(accountId)?.controller.abort();
+    }
+    return joined;
+  }
+
+  onProgress(listener: (progress: SyncProgress) => void): Unsubscribe {
+    return this.#progress.subscribe(listener);
+  }
+
+  /** Cache files that were unusable and set aside (the library is then fetched again). */
+  onNotice(listener: (notice: StorageNotice) => void): Unsubscribe {
+    return this.#notices.subscribe(listener);
+  }
+
+  /** Stops the account's sync, waits until it cannot write any more, and forgets its library. */
+  async cancel(accountId: string): Promise<void> {
+    const running = this.#running.get(accountId);
+    if (running !== undefined) {
+      running.controller.abort();
+      await running.done.catch(() => undefined);
+      await running.sync.writesSettled();
+    }
+    this.#memory.delete(accountId);
+  }
+
+  /** At quit: every sync stops; what they fetched stays in the partial files for next time. */
+  async cancelAll(): Promise<void> {
+    await Promise.all(
+      [...this.#running.values()].map(async (running) => {
+        running.controller.abort();
+        await running.done.catch(() => undefined);
+        await running.sync.writesSettled();
+      }),
+    );
+  }
+
+  #start(accountId: string): Promise<SyncOutcome> {
+    const controller = new AbortController();
+    const run = async (): Promise<SyncOutcome> => {
+      const cached = await this.cached(accountId);
+      if (controller.signal.aborted) throw syncCancelled();
+      try {
+        const outcome = await sync.run(cached);
+        this.#memory.set(accountId, outcome.library);
+        return outcome;
+      } catch (error) {
+        // Once the caller hears of the end, this sync no longer touches the disk.
+        await sync.writesSettled();
+        throw error;
+      }
+    };
+    const sync = new LibrarySync({
+      accountId,
+      fetchPage: (offset, limit) => this.#options.fetchPage(accountId, offset, limit),
+      cache: this.cache,
+      clock: this.#clock,
+      signal: controller.signal,
+      onProgress: (progress) => this.#progress.emit(progress),
+      onNotice: (notice) => this.#notice(notice),
+      ...(this.#options.log === undefined ? {} : { log: this.#options.log }),
+      ...(this.#options.pageWindow === undefined ? {} : { pageWindow: this.#options.pageWindow }),
+    });
+    const done = run().finally(() => {
+      if (this.#running.get(accountId)?.done === done) this.#running.delete(accountId);
+    });
+    this.#running.set(accountId, { controller, sync, done });
+    return done;
+  }
+
+  #notice(notice: StorageNotice): void {
+    this.#options.log?.(`A library cache file was unusable (${notice.detail}); it is rebuilt.`);
+    this.#notices.emit(notice);
+  }
+}

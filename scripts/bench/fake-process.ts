@@ -1,0 +1,60 @@
+// Runs the fake Spotify in a child process for the benchmark, so its work (building and sending
+// JSON, waiting out latency) does not share the measured process's thread and heap, as Spotify's
+// servers do not. Reads the base URL, Client ID and first user from the CLI's banner.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { FakeControlClient } from '../../test/fake-spotify/index.js';
+
+export interface FakeProcess {
+  readonly baseUrl: string;
+  readonly clientId: string;
+  readonly user: { readonly username: string; readonly password: string; readonly id: string };
+  readonly control: FakeControlClient;
+  close(): Promise<void>;
+}
+
+const cli = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../test/fake-spotify/cli.ts',
+);
+
+export async function startFakeProcess(options: {
+  tracks: number;
+  latencyMs: number;
+  seed?: number;
+}): Promise<FakeProcess> {
+  const args = ['--import', 'tsx', cli, '--port', '0', '--users', '1'];
+  args.push('--tracks', String(options.tracks), '--latency', String(options.latencyMs));
+  if (options.seed !== undefined) args.push('--seed', String(options.seed));
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = once(child, 'exit');
+  let baseUrl: string | null = null;
+  let clientId: string | null = null;
+  let user: FakeProcess['user'] | null = null;
+  for await (const line of createInterface({ input: child.stdout })) {
+    baseUrl ??= /listening on (\S+)/.exec(line)?.[1] ?? null;
+    clientId ??= /^Client ID: (\S+)/.exec(line)?.[1] ?? null;
+    const seeded = /^\s+(\S+) \/ (\S+)\s+\(id (\w+)/.exec(line);
+    if (seeded?.[1] && seeded[2] && seeded[3]) {
+      user = { username: seeded[1], password: seeded[2], id: seeded[3] };
+    }
+    if (line.startsWith('Press Ctrl+C')) break;
+  }
+  if (baseUrl === null || clientId === null || user === null) {
+    child.kill('SIGTERM');
+    throw new Error('the fake Spotify process did not start');
+  }
+  return {
+    baseUrl,
+    clientId,
+    user,
+    control: new FakeControlClient(baseUrl),
+    close: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
