@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/**/*.test.ts'],
+          include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
           exclude: ['test/keychain/**', 'test/e2e/**', '**/node_modules/**'],
           environment: 'node',
           testTimeout: 20_000,

@@ -5,9 +5,10 @@
 // keytar is loaded on first use rather than at import: if its native module cannot load (say,
 // libsecret is missing on a Linux desktop), the vault's probe sees the error and the app runs with
 // tokens in memory and a banner, instead of failing to start.
+import type keytarApi from 'keytar';
 import type { SecretStore } from './secret-store.js';
 
-type Keytar = typeof import('keytar');
+type Keytar = typeof keytarApi;
 
 let keytarModule: Promise<Keytar> | null = null;
 
