@@ -62,7 +62,12 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
   const emit = <E extends EventChannel>(event: E, payload: EventPayloads[E]) =>
     bridge.emit(event, payload);
   const router = createIpcRouter(
-    createAppHandlers(core, { version: options.version, demo: mode.demo, emit }),
+    createAppHandlers(core, {
+      version: options.version,
+      demo: mode.demo,
+      notices: core.startupNotices,
+      emit,
+    }),
     { onUnexpectedError: (channel, error) => console.error(`IPC ${channel} failed:`, error) },
   );
   const bridge = registerIpcBridge({

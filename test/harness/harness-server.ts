@@ -152,7 +152,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const emit = <E extends EventChannel>(event: E, payload: EventPayloads[E]) =>
     socket.broadcast({ event, payload });
   const version = await packageVersion();
-  const router = createIpcRouter(createAppHandlers(core, { version, demo: true, emit }), {
+  const handlers = createAppHandlers(core, {
+    version,
+    demo: true,
+    notices: core.startupNotices,
+    emit,
+  });
+  const router = createIpcRouter(handlers, {
     onUnexpectedError: (channel, error) =>
       log(`unexpected error in ${channel}: ${error instanceof Error ? error.name : typeof error}`),
   });

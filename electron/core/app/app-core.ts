@@ -26,6 +26,7 @@ import type { SpotifyEndpoints } from '../spotify-endpoints.js';
 import type { SecretStore } from '../vault/secret-store.js';
 import { TokenVault } from '../vault/token-vault.js';
 import { AccountSessions } from './account-sessions.js';
+import { describeAccountsNotice, describeStorageNotice } from './startup-notices.js';
 import type { OpenLoginPage } from './login-page.js';
 
 export interface AppCoreOptions {
@@ -113,6 +114,14 @@ export class AppCore {
       clock: options.clock,
     });
     return new AppCore(options, settings, vault, registry);
+  }
+
+  /** What had to be repaired while opening (files set aside, accounts rebuilt), as sentences. */
+  get startupNotices(): readonly string[] {
+    return [
+      ...(this.settings.notice ? [describeStorageNotice(this.settings.notice, 'settings')] : []),
+      ...this.registry.notices.map(describeAccountsNotice),
+    ];
   }
 
   /**

@@ -1,7 +1,7 @@
 // The core end to end against the fake Spotify over real sockets: accounts added through the login
 // page, each keyed by Spotify's account id, their profiles and saved tracks, and the states a
 // person must be told about (cancelled, revoked, not allowlisted).
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store.js';
@@ -202,5 +202,30 @@ describe('using accounts', () => {
       const text = await readFile(path.join(subject.dataDir, file), 'utf8').catch(() => '');
       for (const secret of secrets) expect(text).not.toContain(secret);
     }
+  });
+});
+
+describe('repairs at start', () => {
+  it('explains a settings file and an account list that had to be set aside', async () => {
+    subject.logins.push({ user: user(fake, 0) });
+    await subject.core.addAccount();
+    await subject.core.close();
+    await writeFile(path.join(subject.dataDir, 'settings.json'), '{"version":1,"data":{');
+    await writeFile(path.join(subject.dataDir, 'accounts.json'), 'not json at all');
+
+    const reopened = await subject.reopen();
+    const notices = reopened.startupNotices;
+    expect(notices).toHaveLength(2);
+    expect(notices[0]).toMatch(
+      /^Your settings file could not be read, so it was set aside as settings\.json\.corrupt-/,
+    );
+    expect(notices[1]).toMatch(
+      /account list file could not be read.*1 account came back from the keychain/,
+    );
+    expect(reopened.registry.list().map((a) => a.id)).toEqual([user(fake, 0).accountId]);
+  });
+
+  it('has nothing to say after a clean start', async () => {
+    expect(subject.core.startupNotices).toEqual([]);
   });
 });
