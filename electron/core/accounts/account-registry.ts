@@ -106,7 +106,7 @@ export class AccountRegistry {
     });
     const read = await file.read();
     const data = structuredClone(read.value);
-    const restored = await reconcileWithVault(data, options.vault);
+    const restored = await reconcileWithVault(data, options.vault, options.clock ?? systemClock);
     const notices: AccountsNotice[] =
       read.notice !== null || restored > 0
         ? [
@@ -362,7 +362,11 @@ function cleanNickname(nickname: unknown): string | null {
  * tokens and writing the row), and marks which accounts can use their tokens. Returns how many
  * rows were recreated.
  */
-async function reconcileWithVault(data: AccountsFileData, vault: TokenVault): Promise<number> {
+async function reconcileWithVault(
+  data: AccountsFileData,
+  vault: TokenVault,
+  clock: Clock,
+): Promise<number> {
   const available = vault.status.state === 'available';
   const vaultKeys = new Set(await vault.keys());
   if (available) {
@@ -397,6 +401,16 @@ async function reconcileWithVault(data: AccountsFileData, vault: TokenVault): Pr
   }
   for (const row of data.accounts) {
     row.status = startStatus(row.status, available, vaultKeys.has(row.id));
+    // "Needs sign-in" with readable tokens in the keychain was written in a run that could not
+    // reach them (a refused grant always deletes its tokens): try them again.
+    if (row.status === 'needs_sign_in' && available && vaultKeys.has(row.id)) {
+      const readable = await vault.read(row.id).then(
+        (tokens) => tokens !== null,
+        () => false,
+      );
+      const expired = row.authorizedAt !== null && signInExpired(row.authorizedAt, clock);
+      if (readable && !expired) row.status = 'ok';
+    }
   }
   sortedRows(data).forEach((row, order) => {
     row.order = order;

@@ -2,6 +2,11 @@
 // kept for the run. Turns what the sessions learn into account status: a revoked grant removes the
 // tokens and marks the account "needs sign-in"; a 403 marks it "not allowlisted"; a success marks
 // it "ok" again.
+//
+// A session is retired, never changed in place, when its account signs in again or is removed.
+// Calls already running on a retired session finish, but it can no longer write tokens or sign
+// the account out: a slow refresh of the old grant must not overwrite a new sign-in, and a call
+// that ends after a removal must not put tokens back in the keychain.
 import { AppError } from '../app-error.js';
 import type { TokenSet } from '../auth/token-set.js';
 import type { Clock } from '../clock.js';
@@ -24,9 +29,26 @@ export interface AccountSessionsOptions {
   readonly log: (message: string) => void;
 }
 
+/** What a session may still do with the vault; shared by the session's callbacks and the map. */
+interface Grant {
+  /** The refresh token stored for this session's grant; a different one means a new sign-in. */
+  refreshToken: string;
+  retired: boolean;
+}
+
+interface SessionEntry {
+  readonly session: AccountSession;
+  readonly grant: Grant;
+}
+
+// Thrown inside a vault update to leave the stored tokens as they are.
+const keepStored = Symbol('keep stored tokens');
+
 export class AccountSessions {
   readonly #options: AccountSessionsOptions;
-  readonly #sessions = new Map<string, AccountSession>();
+  // Promises, set before the first await, so concurrent first calls share one session and so
+  // one refresh.
+  readonly #entries = new Map<string, Promise<SessionEntry>>();
 
   constructor(options: AccountSessionsOptions) {
     this.#options = options;
@@ -34,44 +56,74 @@ export class AccountSessions {
 
   /** Runs one API call for an account and keeps its status in step with the outcome. */
   async call<T>(accountId: string, work: (session: AccountSession) => Promise<T>): Promise<T> {
-    const session = await this.#session(accountId);
+    const entry = await this.#entry(accountId);
     try {
-      const result = await work(session);
-      // Working again; with no keychain the account still needs its banner.
-      const usable = this.#options.vault.status.state === 'available';
-      await this.#setStatus(accountId, usable ? 'ok' : 'keychain_unavailable');
+      const result = await work(entry.session);
+      if (!entry.grant.retired) {
+        // Working again; with no keychain the account still needs its banner.
+        const usable = this.#options.vault.status.state === 'available';
+        await this.#setStatus(accountId, usable ? 'ok' : 'keychain_unavailable');
+      }
       return result;
     } catch (error) {
+      if (entry.grant.retired) {
+        // The account signed in again while this call ran on the old grant: try once with the
+        // new one. A removed account answers account_not_found from the registry.
+        if (isGrantRefused(error)) return this.call(accountId, work);
+        throw error;
+      }
       if (error instanceof SpotifyApiError && error.code === 'not_allowlisted') {
         await this.#setStatus(accountId, 'not_allowlisted');
       }
       // Finish the sign-out before the caller hears of it, so what it reads next is current.
       if (error instanceof SpotifyApiError && error.code === 'needs_sign_in') {
-        await this.#signedOut(accountId);
+        await this.#signedOut(accountId, entry.grant);
       }
       throw error;
     }
   }
 
-  /** A new sign-in of an account whose session may already exist. */
-  replaceTokens(accountId: string, tokens: TokenSet): void {
-    this.#sessions.get(accountId)?.replaceTokens(tokens);
+  /**
+   * The account signed in again (its new tokens are already in the vault) or was removed: the
+   * current session stops writing, and the next call starts a fresh one.
+   */
+  async retire(accountId: string): Promise<void> {
+    const pending = this.#entries.get(accountId);
+    this.#entries.delete(accountId);
+    const entry = await pending?.catch(() => null);
+    if (entry) entry.grant.retired = true;
   }
 
-  forget(accountId: string): void {
-    this.#sessions.delete(accountId);
+  async #entry(accountId: string): Promise<SessionEntry> {
+    this.#options.registry.get(accountId); // throws account_not_found for an unknown id
+    const existing = this.#entries.get(accountId);
+    if (existing) {
+      const entry = await existing.catch(() => null);
+      if (entry && !entry.grant.retired && entry.session.state === 'active') return entry;
+      if (this.#entries.get(accountId) === existing) this.#entries.delete(accountId);
+      return this.#entry(accountId);
+    }
+    const created = this.#create(accountId);
+    this.#entries.set(accountId, created);
+    created.catch(() => {
+      if (this.#entries.get(accountId) === created) this.#entries.delete(accountId);
+    });
+    return created;
   }
 
-  async #session(accountId: string): Promise<AccountSession> {
-    const { registry, vault } = this.#options;
-    registry.get(accountId); // throws account_not_found for an unknown id
-    const existing = this.#sessions.get(accountId);
-    if (existing && existing.state === 'active') return existing;
+  async #create(accountId: string): Promise<SessionEntry> {
+    const { vault } = this.#options;
     const tokens = await vault.read(accountId);
     if (tokens === null) {
+      // With no keychain the tokens are out of reach, not gone: say so and keep the status, so
+      // the account is usable again once the keychain is back.
+      if (vault.status.state === 'unavailable') {
+        throw new AppError('keychain_unavailable', vault.status.message);
+      }
       await this.#setStatus(accountId, 'needs_sign_in');
       throw new AppError('needs_sign_in', 'This account needs to be signed in again.');
     }
+    const grant: Grant = { refreshToken: tokens.refreshToken, retired: false };
     const session = new AccountSession({
       accountKey: accountId,
       tokens,
@@ -80,22 +132,41 @@ export class AccountSessions {
       scheduler: this.#options.scheduler,
       fetch: this.#options.fetch,
       clock: this.#options.clock,
-      persistTokens: (next) => vault.write(accountId, next),
+      persistTokens: (next) => this.#persist(accountId, grant, next),
       onPersistError: (error) =>
         this.#options.log(
           `Could not store refreshed tokens for an account: ${describe(error)}; kept in memory.`,
         ),
     });
-    this.#sessions.set(accountId, session);
-    return session;
+    return { session, grant };
+  }
+
+  // Stores a refresh's result only while the vault still holds this session's grant.
+  async #persist(accountId: string, grant: Grant, next: TokenSet): Promise<void> {
+    if (grant.retired) return;
+    const held = grant.refreshToken;
+    try {
+      await this.#options.vault.update(accountId, (current) => {
+        if (grant.retired || current === null || current.refreshToken !== held) throw keepStored;
+        return next;
+      });
+      grant.refreshToken = next.refreshToken;
+    } catch (error) {
+      if (error !== keepStored) throw error;
+    }
   }
 
   // Spotify refused the grant: the stored tokens are useless; the row and cached library stay.
-  async #signedOut(accountId: string): Promise<void> {
-    this.#sessions.delete(accountId);
+  async #signedOut(accountId: string, grant: Grant): Promise<void> {
+    await this.retire(accountId);
+    grant.retired = true;
     try {
-      await this.#options.vault.remove(accountId);
-      await this.#setStatus(accountId, 'needs_sign_in');
+      // Only this grant's tokens: a new sign-in may have stored others meanwhile.
+      const stored = await this.#options.vault.read(accountId);
+      if (stored === null || stored.refreshToken === grant.refreshToken) {
+        await this.#options.vault.remove(accountId);
+        await this.#setStatus(accountId, 'needs_sign_in');
+      }
     } catch (error) {
       this.#options.log(`Could not mark an account as signed out: ${describe(error)}`);
     }
@@ -106,6 +177,13 @@ export class AccountSessions {
     const current = registry.list().find((account) => account.id === accountId);
     if (current && current.status !== status) await registry.setStatus(accountId, status);
   }
+}
+
+function isGrantRefused(error: unknown): boolean {
+  return (
+    error instanceof SpotifyApiError &&
+    (error.code === 'needs_sign_in' || error.code === 'unauthorized')
+  );
 }
 
 function describe(error: unknown): string {

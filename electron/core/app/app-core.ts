@@ -51,7 +51,7 @@ export interface AppCoreOptions {
  */
 export const requestConcurrency = 8;
 
-export type AppCoreErrorCode = 'client_id_missing' | 'core_closed';
+export type AppCoreErrorCode = 'client_id_missing' | 'core_closed' | 'login_in_progress';
 
 export class AppCore {
   readonly settings: SettingsStore;
@@ -64,8 +64,12 @@ export class AppCore {
   readonly #library: LibraryService;
   // Aborted at close(): every login still waiting ends as cancelled and frees its port.
   readonly #closing = new AbortController();
-  // Each login in progress, so the UI can cancel them ("Cancel" next to "waiting for you…").
+  // Each login in progress, so the UI can cancel them ("Cancel" next to "waiting for you…"),
+  // and close() can wait for them to let go of their ports and files.
   readonly #pendingLogins = new Set<AbortController>();
+  readonly #loginRuns = new Set<Promise<unknown>>();
+  // Accounts being removed: no new request or sync may start for them meanwhile.
+  readonly #removing = new Set<string>();
 
   private constructor(
     options: AppCoreOptions,
@@ -131,19 +135,34 @@ export class AppCore {
   async addAccount(options: { signal?: AbortSignal } = {}): Promise<Account> {
     if (this.#closing.signal.aborted) throw closedError();
     const clientId = this.#clientId();
+    const port = this.settings.get().redirectPort;
+    if (port !== null && this.#pendingLogins.size > 0) {
+      // Each login listens on the redirect port; a fixed port fits one login at a time.
+      throw new AppError<AppCoreErrorCode>(
+        'login_in_progress',
+        `Finish or cancel the sign-in in progress first: with the fixed redirect port ${port}, one sign-in runs at a time.`,
+      );
+    }
+    const run = this.#signInAndAdd(clientId, port ?? 0, options.signal);
+    this.#loginRuns.add(run);
+    void run.catch(() => undefined).finally(() => this.#loginRuns.delete(run));
+    return run;
+  }
+
+  async #signInAndAdd(clientId: string, port: number, outer?: AbortSignal): Promise<Account> {
     const ended = new AbortController();
     const cancelled = new AbortController();
     this.#pendingLogins.add(cancelled);
     const signal = AbortSignal.any([
       cancelled.signal,
       this.#closing.signal,
-      ...(options.signal ? [options.signal] : []),
+      ...(outer ? [outer] : []),
     ]);
     try {
       const { tokens } = await signIn({
         clientId,
         endpoints: this.#options.endpoints,
-        port: this.settings.get().redirectPort ?? 0,
+        port,
         timeoutMs: this.#options.loginTimeoutMs,
         fetch: this.#options.fetch,
         clock: this.#options.clock,
@@ -154,6 +173,8 @@ export class AppCore {
             cancel: () => cancelled.abort(),
           }),
       });
+      // A code exchanged while the app was closing is not stored: close() has returned.
+      if (this.#closing.signal.aborted) throw closedError();
       return await this.#addSignedIn(clientId, tokens);
     } finally {
       this.#pendingLogins.delete(cancelled);
@@ -167,6 +188,7 @@ export class AppCore {
   }
 
   async fetchProfile(accountId: string): Promise<Profile> {
+    this.#assertNotRemoving(accountId);
     const profile = await this.#sessions.call(accountId, getProfile);
     await this.registry.updateProfile(accountId, profile.spotifyUserId, snapshotOf(profile));
     return profile;
@@ -176,6 +198,7 @@ export class AppCore {
     accountId: string,
     request: SavedTracksPageRequest,
   ): Promise<SavedTracksPage> {
+    this.#assertNotRemoving(accountId);
     return this.#sessions.call(accountId, (session) => getSavedTracksPage(session, request));
   }
 
@@ -185,6 +208,7 @@ export class AppCore {
     options: { signal?: AbortSignal } = {},
   ): Promise<SyncOutcome> {
     this.registry.get(accountId); // throws account_not_found for an unknown id
+    this.#assertNotRemoving(accountId);
     const outcome = await this.#library.sync(accountId, options);
     await this.registry.markSynced(accountId, outcome.library.lastSyncedAt);
     return outcome;
@@ -201,15 +225,23 @@ export class AppCore {
   }
 
   async removeAccount(accountId: string): Promise<void> {
-    // A sync still running would write into the cache folder the registry is about to delete.
-    await this.#library.cancel(accountId);
-    this.#sessions.forget(accountId);
-    await this.registry.remove(accountId);
+    this.registry.get(accountId);
+    this.#removing.add(accountId);
+    try {
+      // A sync still running would write into the cache folder the registry is about to delete,
+      // and a refresh still running would put tokens back into the keychain.
+      await this.#library.cancel(accountId);
+      await this.#sessions.retire(accountId);
+      await this.registry.remove(accountId);
+    } finally {
+      this.#removing.delete(accountId);
+    }
   }
 
   /** Cancels logins in progress; files are written atomically, so nothing is left half-done. */
   async close(): Promise<void> {
     this.#closing.abort();
+    await Promise.allSettled([...this.#loginRuns]);
     await this.#library.cancelAll();
   }
 
@@ -236,8 +268,16 @@ export class AppCore {
       profile: snapshotOf(profile),
       tokens: latest,
     });
-    this.#sessions.replaceTokens(account.id, latest);
+    // The next call starts a session on the new grant; calls still running on the old one stop
+    // writing tokens.
+    await this.#sessions.retire(account.id);
     return account;
+  }
+
+  #assertNotRemoving(accountId: string): void {
+    if (this.#removing.has(accountId)) {
+      throw new AppError('account_not_found', 'This account is being removed.');
+    }
   }
 
   #clientId(): string {

@@ -41,7 +41,7 @@ export interface CoreUnderTest {
 export async function openCore(
   fake: FakeSpotify,
   secretStore: SecretStore,
-  options: { dataDir?: string; loginTimeoutMs?: number } = {},
+  options: { dataDir?: string; loginTimeoutMs?: number; fetch?: typeof fetch } = {},
 ): Promise<CoreUnderTest> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'app-core-')));
   const logins: QueuedLogin[] = [];
@@ -54,6 +54,7 @@ export async function openCore(
       secretStore,
       endpoints: singleOriginEndpoints(fake.baseUrl),
       loginTimeoutMs: options.loginTimeoutMs ?? 10_000,
+      fetch: options.fetch,
       scheduler: { backoff: { baseMs: 5, maxMs: 50 } },
       log: () => undefined,
       openLoginPage: (url, handle) => {
