@@ -6,15 +6,14 @@ export const spotifyDashboardUrl = 'https://developer.spotify.com/dashboard';
 
 const spotifyOpenOrigin = 'https://open.spotify.com';
 
-/** Spotify profile and item pages (a profile's "open in Spotify" link): exactly open.spotify.com. */
+/**
+ * Pages a link in the app may open in the system browser: Spotify profile and item pages (exactly
+ * open.spotify.com) and the developer dashboard the setup steps point to (exactly that page).
+ */
 export function isOpenableSpotifyPage(url: string): boolean {
   const parsed = parse(url);
-  return (
-    parsed !== null &&
-    parsed.origin === spotifyOpenOrigin &&
-    parsed.username === '' &&
-    parsed.password === ''
-  );
+  if (parsed === null || parsed.username !== '' || parsed.password !== '') return false;
+  return parsed.origin === spotifyOpenOrigin || parsed.href === spotifyDashboardUrl;
 }
 
 /**

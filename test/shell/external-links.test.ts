@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { isBrowserLoginUrl, isOpenableSpotifyPage } from '../../electron/shell/external-links.js';
 
 describe('URLs the app opens in the system browser', () => {
-  it.each(['https://open.spotify.com/user/abc', 'https://open.spotify.com/track/1?si=x'])(
-    'opens the Spotify page %s',
-    (url) => expect(isOpenableSpotifyPage(url)).toBe(true),
-  );
+  it.each([
+    'https://open.spotify.com/user/abc',
+    'https://open.spotify.com/track/1?si=x',
+    'https://developer.spotify.com/dashboard',
+  ])('opens the Spotify page %s', (url) => expect(isOpenableSpotifyPage(url)).toBe(true));
 
   it.each([
     'http://open.spotify.com/user/abc',
@@ -14,6 +15,9 @@ describe('URLs the app opens in the system browser', () => {
     'https://x@open.spotify.com/user/abc',
     'https://open.spotify.com:8443/user/abc',
     'spotify:user:abc',
+    'https://developer.spotify.com/dashboard/evil',
+    'https://developer.spotify.com/documentation',
+    'https://developer.spotify.com.evil.example/dashboard',
     'file:///etc/passwd',
     'smb://host/share',
     '',
