@@ -127,7 +127,9 @@ export class AccountSessions {
     const session = new AccountSession({
       accountKey: accountId,
       tokens,
-      clientId: this.#options.clientId(),
+      // The app the grant belongs to; the settings' Client ID only for entries from before that
+      // was recorded.
+      clientId: tokens.clientId ?? this.#options.clientId(),
       endpoints: this.#options.endpoints,
       scheduler: this.#options.scheduler,
       fetch: this.#options.fetch,

@@ -201,6 +201,7 @@ export async function exchangeCode(options: ExchangeCodeOptions): Promise<TokenS
     expiresAt: expiryFrom(startedAt, response.expires_in),
     scope: response.scope,
     authorizedAt: startedAt,
+    clientId: options.clientId,
   };
 }
 

@@ -10,6 +10,11 @@ export interface TokenSet {
   readonly scope: string;
   /** Epoch milliseconds of the user's consent; refresh tokens die 6 months after it. */
   readonly authorizedAt: number;
+  /**
+   * The Client ID the grant was issued to: refreshes must use it even after the settings name
+   * another Spotify app. Absent in entries stored before it was recorded.
+   */
+  readonly clientId?: string;
 }
 
 /** What a refresh returns: Spotify usually sends no new refresh token since mid-2026. */

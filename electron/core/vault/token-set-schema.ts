@@ -12,6 +12,10 @@ export const tokenSetSchema = z.object({
   expiresAt: epochMs,
   scope: z.string(),
   authorizedAt: epochMs,
+  clientId: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .optional(),
 }) satisfies z.ZodType<TokenSet>;
 
 /**

@@ -164,6 +164,16 @@ describe('using accounts', () => {
     expect((await subject.core.fetchProfile(b.accountId)).spotifyUserId).toBe(b.id);
   });
 
+  it('refreshes each account with the Client ID it signed in with, after the settings change', async () => {
+    const a = user(fake, 0);
+    await subject.core.settings.update({ clientId: 'ffffffffffffffffffffffffffffffff' });
+    await fake.control.expireAccessTokens();
+    await subject.core.close();
+    const restarted = await subject.reopen();
+    expect((await restarted.fetchProfile(a.accountId)).spotifyUserId).toBe(a.id);
+    expect((await fake.control.requestCounts()).byPath['POST /api/token']).toBeGreaterThan(0);
+  });
+
   it('marks an account "not allowlisted" on a 403 and "ok" once calls work again', async () => {
     const a = user(fake, 0);
     await fake.control.injectFault({ kind: 'not_allowlisted', pathPrefix: '/v1/me', count: 1 });

@@ -96,6 +96,7 @@ describe('token endpoint requests', () => {
       expiresAt: NOW + 3600_000 - EXPIRY_SAFETY_MARGIN_MS,
       scope: 'user-read-private user-library-read',
       authorizedAt: NOW,
+      clientId: CLIENT_ID,
     });
   });
 
