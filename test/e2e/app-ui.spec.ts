@@ -62,6 +62,13 @@ async function firstTrackName(user: SeededUser): Promise<string> {
   return first.name;
 }
 
+/** Presses "Sync now" on the account page shown (once the cached library is in). */
+async function syncNow(): Promise<void> {
+  const button = page.getByRole('button', { name: 'Sync saved tracks now' });
+  await expect(button).toBeEnabled();
+  await button.click();
+}
+
 async function expectAccountPage(user: SeededUser, tracks: number): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(label(user));
   await expect(row(user)).toHaveAttribute('aria-current', 'page');
@@ -141,6 +148,10 @@ test('a revoked account shows "needs sign-in", and signing in again restores it'
   await e2e.fake.control.expireAccessTokens(b.id);
   await row(a).click();
   await row(b).click();
+  // b's library was synced minutes ago, so opening it shows the cache without asking Spotify:
+  // the revoked grant shows on the next sync.
+  await expect(page.getByRole('heading', { name: /^Saved tracks/ })).toContainText('25');
+  await syncNow();
   await expect(row(b).getByRole('img', { name: 'Status: Needs sign-in' })).toBeVisible();
   const notice = page.getByRole('region', { name: 'Sign in again' });
   await expect(notice).toBeVisible();
@@ -184,6 +195,7 @@ test('an account off the app’s allowlist is explained, both when adding and wh
   await e2e.fake.control.setAllowlisted(a.id, false);
   try {
     await row(a).click();
+    await syncNow();
     await expect(row(a).getByRole('img', { name: 'Status: Not allowlisted' })).toBeVisible();
     await expect(
       page.getByRole('region', { name: 'Spotify does not allow this account yet' }),
@@ -198,18 +210,27 @@ test('an account off the app’s allowlist is explained, both when adding and wh
   await expectAccountPage(a, 40);
 });
 
-test('says Spotify cannot be reached when the connection drops, and Retry recovers', async () => {
+test('offline: switching shows the cached tracks, a sync says Spotify cannot be reached, Retry recovers', async () => {
   const [a, b] = [seeded(0), seeded(1)];
   await row(b).click();
   await e2e.fake.control.injectFault({ kind: 'drop_connection' });
   try {
     await row(a).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'could not be reached' })).toBeVisible();
+    // The cached library needs no network.
+    await expect(page.getByRole('heading', { name: /^Saved tracks/ })).toContainText('40');
+    await expect(page.getByTestId('track-row').first()).toBeVisible();
+    await syncNow();
+    const alert = page.getByRole('alert').filter({ hasText: 'could not be reached' });
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText('Showing the 40 tracks from the last sync');
+    await expect(page.getByTestId('track-row').first()).toBeVisible();
     await checkScreen('07-offline');
   } finally {
     await e2e.fake.control.clearFaults();
   }
   await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be reached' })).toHaveCount(0);
+  await expect(page.getByTestId('sync-age')).toHaveText('Last synced just now');
   await expectAccountPage(a, 40);
 });
 

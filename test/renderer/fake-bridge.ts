@@ -1,6 +1,7 @@
 // An in-memory BridgeApi for component tests: the renderer's edge, standing in for the preload or
-// the harness socket. It keeps accounts, settings and libraries, records every call, lets a test
-// fire events, and lets a test hold or fail particular answers to see the states in between.
+// the harness socket. It keeps accounts, settings, each account's library on "Spotify" and the
+// core's cache of it (what the last `library.sync` copied), records every call, lets a test fire
+// events, and lets a test hold or fail particular answers to see the states in between.
 import type {
   AccountsView,
   AccountView,
@@ -57,8 +58,15 @@ export interface FakeBridgeOptions {
   readonly info?: Partial<AppInfoView>;
   readonly accounts?: readonly AccountView[];
   readonly activeAccountId?: string | null;
-  /** Saved tracks per account id, newest first. */
+  /** Saved tracks per account id on Spotify, newest first; `library.sync` copies them. */
   readonly libraries?: Readonly<Record<string, readonly TrackView[]>>;
+  /** Accounts whose library is already cached, synced at this time (epoch ms). */
+  readonly cachedAt?: Readonly<Record<string, number>>;
+}
+
+export interface CachedLibrary {
+  readonly tracks: readonly TrackView[];
+  readonly lastSyncedAt: number;
 }
 
 type Answer<T> = IpcResult<T> | Promise<IpcResult<T>>;
@@ -73,6 +81,12 @@ export class FakeBridge {
   accounts: AccountView[];
   activeAccountId: string | null;
   libraries: Record<string, readonly TrackView[]>;
+  /** The core's cache per account: what `library.cached` pages through. */
+  readonly caches = new Map<string, CachedLibrary>();
+  /** When set, `library.sync` waits for it before answering. */
+  holdSync: Promise<void> | null = null;
+  /** When set for an offset, `library.cached` waits for the promise before answering there. */
+  readonly holdCachedAt = new Map<number, Promise<void>>();
   /** When set, `accounts.add` answers with this (a promise lets a test keep it waiting). */
   addAnswer: (() => Answer<AccountView>) | null = null;
   /** When set for an offset, `library.tracks` fails there (once) with this error. */
@@ -88,6 +102,7 @@ export class FakeBridge {
       clientId: '0123456789abcdef0123456789abcdef',
       redirectPort: null,
       loginMode: 'window',
+      librarySyncMaxAgeMinutes: 30,
       ...options.settings,
     };
     this.info = {
@@ -104,6 +119,9 @@ export class FakeBridge {
         ? (this.accounts[0]?.id ?? null)
         : options.activeAccountId;
     this.libraries = { ...options.libraries };
+    for (const [id, lastSyncedAt] of Object.entries(options.cachedAt ?? {})) {
+      this.caches.set(id, { tracks: this.libraries[id] ?? [], lastSyncedAt });
+    }
   }
 
   emit<E extends EventChannel>(event: E, payload: EventPayloads[E]): void {
@@ -253,6 +271,49 @@ export class FakeBridge {
           total: all.length,
           offset,
           nextOffset: next < all.length ? next : null,
+        });
+      },
+      sync: async (id) => {
+        const failure = this.record('library:sync', [id]);
+        await this.holdSync;
+        if (failure) return fail(failure);
+        if (!this.findAccount(id)) {
+          return fail({ code: 'account_not_found', message: `No account ${id}.` });
+        }
+        const tracks = this.libraries[id] ?? [];
+        const before = this.caches.get(id);
+        const lastSyncedAt = Date.now();
+        this.caches.set(id, { tracks, lastSyncedAt });
+        return ok({
+          kind: before === undefined ? 'full' : before.tracks === tracks ? 'unchanged' : 'full',
+          total: tracks.length,
+          lastSyncedAt,
+        });
+      },
+      cached: async (id, { offset, limit }) => {
+        const failure = this.record('library:cached', [id, { offset, limit }]);
+        if (failure) return fail(failure);
+        await this.holdCachedAt.get(offset);
+        const cache = this.caches.get(id);
+        if (!cache) {
+          return ok({
+            items: [],
+            total: 0,
+            offset,
+            nextOffset: null,
+            lastSyncedAt: null,
+            cached: false,
+          });
+        }
+        const items = cache.tracks.slice(offset, offset + limit);
+        const next = offset + items.length;
+        return ok({
+          items,
+          total: cache.tracks.length,
+          offset,
+          nextOffset: next < cache.tracks.length ? next : null,
+          lastSyncedAt: cache.lastSyncedAt,
+          cached: true,
         });
       },
     },

@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
-// An account's saved tracks: loaded page by page with a progress bar, searched and sorted in
-// memory, rendered as a virtualised table, and every state around it explained.
+// An account's saved tracks: the cached library shown at once, synced in the background when
+// missing or stale (with a progress bar from sync events), kept per account for the session,
+// searched and sorted in memory, rendered as a virtualised table, and every state explained.
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { formatTime } from '../../renderer/src/format/formatters.js';
 import { FakeBridge, makeAccount, makeTrack } from './fake-bridge.js';
 import { renderApp, withViewportHeight } from './render-app.js';
 
@@ -17,11 +19,32 @@ function library(size: number) {
   return Array.from({ length: size }, (_, index) => makeTrack(index));
 }
 
+const minutes = (count: number) => count * 60_000;
+
+/** One account whose library the core has not cached yet: opening it syncs. */
 function bridgeWith(tracks: ReturnType<typeof library>) {
   return new FakeBridge({
     accounts: [makeAccount({ id: 'a', label: 'Alice' })],
     libraries: { a: tracks },
   });
+}
+
+/** One account whose library was synced `age` ms ago. */
+function cachedBridge(tracks: ReturnType<typeof library>, age: number, settings = {}) {
+  return new FakeBridge({
+    accounts: [makeAccount({ id: 'a', label: 'Alice' })],
+    libraries: { a: tracks },
+    cachedAt: { a: Date.now() - age },
+    settings,
+  });
+}
+
+function held(): { promise: Promise<void>; release: () => void } {
+  let release: () => void = () => undefined;
+  const promise = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return { promise, release };
 }
 
 function visibleTitles(): string[] {
@@ -39,52 +62,181 @@ async function loaded(total: number) {
 }
 
 describe('saved tracks', () => {
-  it('fetches pages of 50 one after another and shows the total', async () => {
-    const bridge = bridgeWith(library(120));
+  it('shows a fresh cached library at once, without syncing or asking Spotify', async () => {
+    const bridge = cachedBridge(library(120), minutes(5));
     await renderApp(bridge);
     await loaded(120);
-    expect(bridge.callsTo('library:tracks').map((call) => call.args)).toEqual([
-      ['a', { offset: 0, limit: 50 }],
-      ['a', { offset: 50, limit: 50 }],
-      ['a', { offset: 100, limit: 50 }],
+    expect(bridge.callsTo('library:cached').map((call) => call.args)).toEqual([
+      ['a', { offset: 0, limit: 5000 }],
     ]);
+    expect(bridge.callsTo('library:sync')).toHaveLength(0);
+    expect(bridge.callsTo('library:tracks')).toHaveLength(0);
+    expect(screen.getByTestId('sync-age').textContent).toBe('Last synced 5 minutes ago');
+    expect(visibleTitles()[0]).toBe('Song 119');
   });
 
-  it('shows "Loading N of M" with a labelled progress bar while pages arrive', async () => {
-    const bridge = bridgeWith(library(1200));
-    let release: () => void = () => undefined;
-    bridge.holdTracksAt.set(
-      100,
-      new Promise((resolve) => {
-        release = resolve;
-      }),
-    );
+  it('reads a large cache in slices of 5,000 and shows it whole', async () => {
+    const bridge = cachedBridge(library(12_000), minutes(1));
     await renderApp(bridge);
-
-    const progress = await screen.findByRole('progressbar', { name: 'Loading 100 of 1,200' });
-    expect(progress.getAttribute('max')).toBe('1200');
-    expect(progress.getAttribute('value')).toBe('100');
-    expect(screen.getAllByTestId('track-row').length).toBeGreaterThan(0);
-
-    release();
-    await loaded(1200);
+    await loaded(12_000);
+    expect(bridge.callsTo('library:cached').map((call) => call.args[1])).toEqual([
+      { offset: 0, limit: 5000 },
+      { offset: 5000, limit: 5000 },
+      { offset: 10_000, limit: 5000 },
+    ]);
+    expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('12001');
   });
 
-  it('says the first page is on its way before anything has arrived', async () => {
-    const bridge = bridgeWith(library(10));
-    let release: () => void = () => undefined;
-    bridge.holdTracksAt.set(
-      0,
-      new Promise((resolve) => {
-        release = resolve;
-      }),
-    );
+  it('says the cache is being read before it answers', async () => {
+    const bridge = cachedBridge(library(10), minutes(1));
+    const gate = held();
+    bridge.holdCachedAt.set(0, gate.promise);
     await renderApp(bridge);
     expect(
       await screen.findByRole('progressbar', { name: 'Loading your saved tracks…' }),
     ).toBeTruthy();
-    release();
+    gate.release();
     await loaded(10);
+  });
+
+  it('reads the cache again when a sync lands between two slices, never mixing versions', async () => {
+    const bridge = cachedBridge(library(6000), minutes(1));
+    const gate = held();
+    bridge.holdCachedAt.set(5000, gate.promise);
+    await renderApp(bridge);
+    await waitFor(() => expect(bridge.callsTo('library:cached')).toHaveLength(2));
+    // Another sync replaced the cache after the first slice was read.
+    const newer = Array.from({ length: 5500 }, (_, index) => makeTrack(index + 100_000));
+    bridge.caches.set('a', { tracks: newer, lastSyncedAt: Date.now() });
+    bridge.holdCachedAt.delete(5000);
+    gate.release();
+    await loaded(5500);
+    expect(bridge.callsTo('library:cached').map((call) => call.args[1])).toEqual([
+      { offset: 0, limit: 5000 },
+      { offset: 5000, limit: 5000 },
+      { offset: 0, limit: 5000 },
+      { offset: 5000, limit: 5000 },
+    ]);
+    expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('5501');
+  });
+
+  it('shows a stale cache at once, syncs in the background, then shows the new tracks', async () => {
+    const bridge = cachedBridge(library(3), minutes(45));
+    bridge.libraries = { a: library(5) };
+    const gate = held();
+    bridge.holdSync = gate.promise;
+    await renderApp(bridge);
+    await screen.findByText('Song 2');
+    expect(screen.getByRole('heading', { name: /Saved tracks/ }).textContent).toContain('3');
+    expect(screen.getByTestId('sync-age').textContent).toBe('Last synced 45 minutes ago');
+    await waitFor(() => expect(bridge.callsTo('library:sync')).toHaveLength(1));
+
+    gate.release();
+    await loaded(5);
+    expect(screen.getByTestId('sync-age').textContent).toBe('Last synced just now');
+    expect(bridge.callsTo('library:cached')).toHaveLength(2);
+  });
+
+  it('syncs on every open when the setting is 0 minutes', async () => {
+    const bridge = cachedBridge(library(3), minutes(1), { librarySyncMaxAgeMinutes: 0 });
+    await renderApp(bridge);
+    await loaded(3);
+    await waitFor(() => expect(bridge.callsTo('library:sync')).toHaveLength(1));
+  });
+
+  it('syncs at once without a cache, with the progress bar from this account’s sync events', async () => {
+    const bridge = bridgeWith(library(120));
+    const gate = held();
+    bridge.holdSync = gate.promise;
+    await renderApp(bridge);
+
+    expect(
+      await screen.findByRole('progressbar', { name: 'Checking for new saved tracks…' }),
+    ).toBeTruthy();
+    act(() =>
+      bridge.emit('sync:progress', {
+        accountId: 'a',
+        loaded: 3450,
+        total: 12_000,
+        phase: 'fetching',
+      }),
+    );
+    const progress = screen.getByRole('progressbar', { name: 'Syncing 3,450 of 12,000' });
+    expect(progress.getAttribute('max')).toBe('12000');
+    expect(progress.getAttribute('value')).toBe('3450');
+    act(() =>
+      bridge.emit('sync:progress', { accountId: 'b', loaded: 9, total: 10, phase: 'fetching' }),
+    );
+    expect(screen.getByRole('progressbar', { name: 'Syncing 3,450 of 12,000' })).toBeTruthy();
+
+    gate.release();
+    await loaded(120);
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('syncs when "Sync now" is pressed and shows what changed', async () => {
+    const bridge = cachedBridge(library(3), minutes(2));
+    await renderApp(bridge);
+    await loaded(3);
+    bridge.libraries = { a: library(7) };
+    fireEvent.click(screen.getByRole('button', { name: 'Sync saved tracks now' }));
+    await loaded(7);
+    expect(bridge.callsTo('library:sync')).toHaveLength(1);
+  });
+
+  it('keeps the cached tracks when Spotify cannot be reached, and Retry syncs again', async () => {
+    const bridge = cachedBridge(library(120), minutes(90));
+    bridge.failures.set('library:sync', { code: 'network_error', message: 'fetch failed' });
+    await renderApp(bridge);
+
+    const banner = await screen.findByText(/Showing the 120 tracks from the last sync/);
+    expect(banner.closest('[role="alert"]')).not.toBeNull();
+    expect(banner.textContent).toContain('Check your internet connection');
+    expect(screen.getByRole('table')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: /Saved tracks/ }).textContent).toContain('120');
+
+    bridge.failures.delete('library:sync');
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(screen.queryByText(/from the last sync/)).toBeNull());
+    expect(bridge.callsTo('library:sync')).toHaveLength(2);
+    expect(screen.getByTestId('sync-age').textContent).toBe('Last synced just now');
+  });
+
+  it('says when syncing resumes when Spotify asks to wait, keeping the cached tracks', async () => {
+    const bridge = cachedBridge(library(20), minutes(90));
+    bridge.failures.set('library:sync', { code: 'rate_limited', message: 'Too many requests.' });
+    const until = Date.now() + minutes(3);
+    await renderApp(bridge);
+    act(() => bridge.emit('scheduler:state', { kind: 'rate_limited', until }));
+    const banner = await screen.findByText(/syncing resumes at/);
+    expect(banner.textContent).toContain(`resumes at ${formatTime(until)}`);
+    expect(banner.textContent).toContain('Showing the 20 tracks from the last sync');
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+    expect(screen.getByRole('table')).toBeTruthy();
+  });
+
+  it('shows an account again from memory when switching back: no second read, no sync', async () => {
+    const bridge = new FakeBridge({
+      accounts: [makeAccount({ id: 'a', label: 'Alice' }), makeAccount({ id: 'b', label: 'Bob' })],
+      libraries: { a: library(40), b: library(25) },
+      cachedAt: { a: Date.now() - minutes(1), b: Date.now() - minutes(1) },
+    });
+    await renderApp(bridge);
+    await loaded(40);
+    const row = (name: string) =>
+      within(screen.getByRole('navigation', { name: 'Accounts' }))
+        .getAllByTestId('account-row')
+        .find((element) => element.textContent?.includes(name)) as HTMLElement;
+
+    fireEvent.click(row('Bob'));
+    await loaded(25);
+    fireEvent.click(row('Alice'));
+    // Shown in the same render as the switch, with nothing awaited.
+    expect(screen.getByRole('heading', { name: /Saved tracks/ }).textContent).toContain('40');
+    expect(screen.getAllByTestId('track-row').length).toBeGreaterThan(0);
+    const reads = bridge.callsTo('library:cached').map((call) => call.args[0]);
+    expect(reads).toEqual(['a', 'b']);
+    expect(bridge.callsTo('library:sync')).toHaveLength(0);
   });
 
   it('renders far fewer rows than tracks and says how many there are', async () => {
@@ -162,21 +314,16 @@ describe('saved tracks', () => {
     expect(await screen.findByRole('heading', { name: 'No saved tracks yet' })).toBeTruthy();
   });
 
-  it('keeps the loaded tracks on a network error and resumes from the failed page on Retry', async () => {
-    const bridge = bridgeWith(library(120));
-    bridge.failTracksAt.set(50, { code: 'network_error', message: 'fetch failed' });
+  it('offers Retry when the cache cannot be read, and reads it again', async () => {
+    const bridge = cachedBridge(library(5), minutes(1));
+    bridge.failures.set('library:cached', { code: 'bridge_failed', message: 'No answer.' });
     await renderApp(bridge);
-
-    const alert = await screen.findByText(/Showing the 50 tracks loaded so far/);
-    expect(alert.textContent).toContain('Check your internet connection');
-    expect(screen.getByRole('table')).toBeTruthy();
-
+    const banner = await screen.findByText(/Your saved tracks could not be loaded/);
+    expect(banner.textContent).toContain('The app did not answer');
+    bridge.failures.delete('library:cached');
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
-    await loaded(120);
-    const offsets = bridge
-      .callsTo('library:tracks')
-      .map((call) => (call.args[1] as { offset: number }).offset);
-    expect(offsets).toEqual([0, 50, 50, 100]);
+    await loaded(5);
+    expect(screen.queryByText(/could not be loaded/)).toBeNull();
   });
 
   it('does not load the library of an account that must sign in again, and offers to', async () => {
@@ -187,7 +334,32 @@ describe('saved tracks', () => {
     await renderApp(bridge);
     fireEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
     await waitFor(() => expect(bridge.callsTo('accounts:add')).toHaveLength(1));
-    expect(bridge.callsTo('library:tracks')).toHaveLength(0);
+    expect(bridge.callsTo('library:cached')).toHaveLength(0);
+    expect(bridge.callsTo('library:sync')).toHaveLength(0);
+  });
+
+  it('hands a sync refused for sign-in to the account page, with no stale banner once back', async () => {
+    const bridge = cachedBridge(library(4), minutes(1));
+    bridge.failures.set('library:sync', { code: 'needs_sign_in', message: 'Sign in again.' });
+    await renderApp(bridge);
+    await loaded(4);
+    fireEvent.click(screen.getByRole('button', { name: 'Sync saved tracks now' }));
+    await waitFor(() => expect(bridge.callsTo('library:sync')).toHaveLength(1));
+    const signedOut = makeAccount({ id: 'a', label: 'Alice', status: 'needs_sign_in' });
+    act(() => bridge.emit('accounts:changed', { accounts: [signedOut], activeAccountId: 'a' }));
+    expect(await screen.findByRole('button', { name: 'Sign in again' })).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+
+    bridge.failures.delete('library:sync');
+    act(() =>
+      bridge.emit('accounts:changed', {
+        accounts: [{ ...signedOut, status: 'ok' }],
+        activeAccountId: 'a',
+      }),
+    );
+    await loaded(4);
+    expect(screen.queryByText(/from the last sync/)).toBeNull();
+    expect(bridge.callsTo('library:cached')).toHaveLength(1);
   });
 
   it('explains the dashboard steps for an account that is not allowlisted', async () => {

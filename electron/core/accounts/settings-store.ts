@@ -1,6 +1,7 @@
 // The user's settings in `<dataDir>/settings.json`: the Spotify Client ID they registered, the
-// redirect port (null = a dynamic port per login) and how logins open. Every change is validated
-// here with a specific error, so a bad value from the UI never reaches the file.
+// redirect port (null = a dynamic port per login), how logins open, and how old a cached library
+// may be before opening the account syncs it. Every change is validated here with a specific
+// error, so a bad value from the UI never reaches the file.
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { z } from 'zod';
@@ -16,23 +17,33 @@ const clientIdPattern = /^[0-9a-f]{32}$/;
 // Below 1024 needs privileges on Linux and macOS; a loopback listener must not ask for them.
 const minPort = 1024;
 const maxPort = 65535;
+/** Longest accepted library age: a week. Longer would let a library go stale without notice. */
+export const maxLibrarySyncMaxAgeMinutes = 7 * 24 * 60;
 
 const settingsSchema = z.object({
   clientId: z.string().regex(clientIdPattern).nullable(),
   redirectPort: z.number().int().min(minPort).max(maxPort).nullable(),
   loginMode: z.enum(loginModes),
+  // A default, so settings files written before this setting existed still read (same version).
+  librarySyncMaxAgeMinutes: z.number().int().min(0).max(maxLibrarySyncMaxAgeMinutes).default(30),
 });
 
-export type Settings = z.infer<typeof settingsSchema>;
+export type Settings = z.output<typeof settingsSchema>;
 
 export const defaultSettings: Settings = {
   clientId: null,
   redirectPort: null,
   loginMode: 'window',
+  /** 0: sync every time the account is opened. */
+  librarySyncMaxAgeMinutes: 30,
 };
 
 export type SettingsErrorCode =
-  'invalid_client_id' | 'invalid_redirect_port' | 'invalid_login_mode' | 'unknown_setting';
+  | 'invalid_client_id'
+  | 'invalid_redirect_port'
+  | 'invalid_login_mode'
+  | 'invalid_library_sync_max_age'
+  | 'unknown_setting';
 
 export class SettingsError extends AppError<SettingsErrorCode> {}
 
@@ -122,6 +133,19 @@ function checkPatch(patch: unknown): Partial<Settings> {
           );
         }
         result.loginMode = value as LoginMode;
+        break;
+      case 'librarySyncMaxAgeMinutes':
+        if (!(
+          Number.isInteger(value) &&
+          (value as number) >= 0 &&
+          (value as number) <= maxLibrarySyncMaxAgeMinutes
+        )) {
+          throw new SettingsError(
+            'invalid_library_sync_max_age',
+            `How old the saved tracks may get before a sync must be a whole number of minutes from 0 (sync every time) to ${maxLibrarySyncMaxAgeMinutes} (a week).`,
+          );
+        }
+        result.librarySyncMaxAgeMinutes = value as number;
         break;
       default:
         throw new SettingsError(

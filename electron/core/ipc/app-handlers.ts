@@ -9,10 +9,13 @@ import type { IpcHandlers } from './ipc-router.js';
 import {
   accountsView,
   accountView,
+  cachedTracksView,
   keychainView,
+  librarySyncView,
   profileView,
   schedulerView,
   settingsView,
+  syncProgressView,
   tracksPageView,
 } from './views.js';
 
@@ -86,6 +89,8 @@ export function createAppHandlers(core: AppCore, options: AppHandlersOptions): I
     },
     'profile:get': async (id) => profileView(id, await core.fetchProfile(id)),
     'library:tracks': async (id, page) => tracksPageView(await core.savedTracksPage(id, page)),
+    'library:sync': async (id) => librarySyncView(await core.syncLibrary(id)),
+    'library:cached': async (id, slice) => cachedTracksView(await core.cachedLibrary(id), slice),
   };
 }
 
@@ -96,6 +101,7 @@ export function forwardCoreEvents(core: AppCore, emit: AppHandlersOptions['emit'
     core.settings.onChange((settings) => emit('settings:changed', settingsView(settings))),
     core.scheduler.onStateChange((state) => emit('scheduler:state', schedulerView(state))),
     core.vault.onStatusChange((status) => emit('keychain:status', keychainView(status))),
+    core.onSyncProgress((progress) => emit('sync:progress', syncProgressView(progress))),
   ];
   return () => {
     for (const stop of stops) stop();

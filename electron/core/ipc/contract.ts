@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { accountColourNames, type AccountColour } from '../accounts/account-colours.js';
 import type { AccountStatus } from '../accounts/account-status.js';
 import type { LoginMode } from '../accounts/settings-store.js';
+import type { SyncKind, SyncPhase } from '../library/library-sync.js';
 import type { SavedTrack } from '../spotify/models.js';
 import type { KeychainFailureReason } from '../vault/keychain-error.js';
 
@@ -39,6 +40,8 @@ export interface SettingsView {
   /** Null: a new free port for every login (register the redirect URI without a port). */
   readonly redirectPort: number | null;
   readonly loginMode: LoginMode;
+  /** Opening an account syncs its library when the last sync is older than this; 0 = always. */
+  readonly librarySyncMaxAgeMinutes: number;
 }
 
 export type KeychainView =
@@ -78,6 +81,34 @@ export interface TracksPageView {
   readonly nextOffset: number | null;
 }
 
+/** What one library sync did; the tracks themselves are then read with `library:cached`. */
+export interface LibrarySyncView {
+  readonly kind: SyncKind;
+  readonly total: number;
+  readonly lastSyncedAt: number;
+}
+
+/**
+ * A slice of the account's last synced library, read from memory or disk and never the network.
+ * Before any sync: `cached` false, no items, `lastSyncedAt` null. `total` is Spotify's count (it
+ * may include items Spotify no longer serves); `nextOffset` is null after the last slice.
+ */
+export interface CachedTracksView {
+  readonly items: readonly TrackView[];
+  readonly total: number;
+  readonly offset: number;
+  readonly nextOffset: number | null;
+  readonly lastSyncedAt: number | null;
+  readonly cached: boolean;
+}
+
+export interface SyncProgressView {
+  readonly accountId: string;
+  readonly loaded: number;
+  readonly total: number;
+  readonly phase: SyncPhase;
+}
+
 export type LoginProgressView =
   | { readonly state: 'waiting'; readonly loginId: string }
   | { readonly state: 'signed_in'; readonly loginId: string; readonly accountId: string }
@@ -105,6 +136,12 @@ export type IpcResult<T> =
 // ---- Requests ----------------------------------------------------------------------------------
 
 const accountId = z.string().min(1).max(200);
+
+/**
+ * Largest slice of a cached library per request: 50,000 tracks cross in 10 requests, and each
+ * answer (about 2 MB) stays small enough not to hold up other messages for long.
+ */
+export const maxCachedTracksPerRequest = 5000;
 const nickname = z.string().max(64).nullable();
 
 /** Arguments of each request channel, as a tuple, checked by the router before any handler runs. */
@@ -117,6 +154,8 @@ export const requestArgs = {
         clientId: z.string().max(64).nullable(),
         redirectPort: z.number().int().nullable(),
         loginMode: z.enum(['window', 'browser']),
+        // Ranges are the settings store's to check, with an error that names the setting.
+        librarySyncMaxAgeMinutes: z.number().int(),
       })
       .partial()
       .strict(),
@@ -133,6 +172,16 @@ export const requestArgs = {
   'library:tracks': z.tuple([
     accountId,
     z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(50) }).strict(),
+  ]),
+  'library:sync': z.tuple([accountId]),
+  'library:cached': z.tuple([
+    accountId,
+    z
+      .object({
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(maxCachedTracksPerRequest),
+      })
+      .strict(),
   ]),
 } as const;
 
@@ -154,6 +203,8 @@ export interface RequestResults {
   'accounts:setActive': AccountsView;
   'profile:get': ProfileView;
   'library:tracks': TracksPageView;
+  'library:sync': LibrarySyncView;
+  'library:cached': CachedTracksView;
 }
 
 export const requestChannels = Object.keys(requestArgs) as RequestChannel[];
@@ -166,6 +217,7 @@ export interface EventPayloads {
   'login:progress': LoginProgressView;
   'scheduler:state': SchedulerView;
   'keychain:status': KeychainView;
+  'sync:progress': SyncProgressView;
 }
 
 export type EventChannel = keyof EventPayloads;
@@ -176,6 +228,7 @@ export const eventChannels: readonly EventChannel[] = [
   'login:progress',
   'scheduler:state',
   'keychain:status',
+  'sync:progress',
 ];
 
 type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;

@@ -2,16 +2,22 @@
 // the renderer may see. Tokens are not in any input here, so none can reach an output.
 import type { Account, AccountsSnapshot } from '../accounts/account-registry.js';
 import type { Settings } from '../accounts/settings-store.js';
-import type { Profile, SavedTracksPage } from '../spotify/models.js';
+import type { LibrarySnapshot } from '../library/library-snapshot.js';
+import type { SyncOutcome, SyncProgress } from '../library/library-sync.js';
+import type { Profile, SavedTrack, SavedTracksPage } from '../spotify/models.js';
 import type { SchedulerState } from '../spotify/request-scheduler.js';
 import type { VaultStatus } from '../vault/token-vault.js';
 import type {
   AccountsView,
   AccountView,
+  CachedTracksView,
   KeychainView,
+  LibrarySyncView,
   ProfileView,
   SchedulerView,
   SettingsView,
+  SyncProgressView,
+  TrackView,
   TracksPageView,
 } from './contract.js';
 
@@ -44,6 +50,7 @@ export function settingsView(settings: Settings): SettingsView {
     clientId: settings.clientId,
     redirectPort: settings.redirectPort,
     loginMode: settings.loginMode,
+    librarySyncMaxAgeMinutes: settings.librarySyncMaxAgeMinutes,
   };
 }
 
@@ -63,24 +70,71 @@ export function profileView(accountId: string, profile: Profile): ProfileView {
   };
 }
 
+export function trackView(track: SavedTrack): TrackView {
+  return {
+    id: track.id,
+    uri: track.uri,
+    name: track.name,
+    artists: track.artists.map((artist) => artist.name),
+    album: track.album,
+    albumImageUrl: track.albumImageUrl,
+    durationMs: track.durationMs,
+    explicit: track.explicit,
+    isLocal: track.isLocal,
+    addedAt: track.addedAt,
+    spotifyUrl: track.spotifyUrl,
+  };
+}
+
 export function tracksPageView(page: SavedTracksPage): TracksPageView {
   return {
-    items: page.items.map((track) => ({
-      id: track.id,
-      uri: track.uri,
-      name: track.name,
-      artists: track.artists.map((artist) => artist.name),
-      album: track.album,
-      albumImageUrl: track.albumImageUrl,
-      durationMs: track.durationMs,
-      explicit: track.explicit,
-      isLocal: track.isLocal,
-      addedAt: track.addedAt,
-      spotifyUrl: track.spotifyUrl,
-    })),
+    items: page.items.map(trackView),
     total: page.total,
     offset: page.offset,
     nextOffset: page.nextOffset,
+  };
+}
+
+export function librarySyncView(outcome: SyncOutcome): LibrarySyncView {
+  return {
+    kind: outcome.kind,
+    total: outcome.library.total,
+    lastSyncedAt: outcome.library.lastSyncedAt,
+  };
+}
+
+/** One slice of the cached library (or the empty answer when it was never synced). */
+export function cachedTracksView(
+  library: LibrarySnapshot | null,
+  slice: { readonly offset: number; readonly limit: number },
+): CachedTracksView {
+  if (library === null) {
+    return {
+      items: [],
+      total: 0,
+      offset: slice.offset,
+      nextOffset: null,
+      lastSyncedAt: null,
+      cached: false,
+    };
+  }
+  const end = Math.min(slice.offset + slice.limit, library.tracks.length);
+  return {
+    items: library.tracks.slice(slice.offset, end).map(trackView),
+    total: library.total,
+    offset: slice.offset,
+    nextOffset: end < library.tracks.length ? end : null,
+    lastSyncedAt: library.lastSyncedAt,
+    cached: true,
+  };
+}
+
+export function syncProgressView(progress: SyncProgress): SyncProgressView {
+  return {
+    accountId: progress.accountId,
+    loaded: progress.loaded,
+    total: progress.total,
+    phase: progress.phase,
   };
 }
 

@@ -1,7 +1,8 @@
 // The renderer's one store: everything the screens share (app info, settings, accounts, the
 // scheduler's and keychain's state, the sign-in in progress) and the actions that change it through
 // the bridge. Components read it with useSyncExternalStore via useAppState; no other module keeps
-// global mutable state. Per-view state (a search box, a table's sort) stays in components.
+// global mutable state. Per-view state (a search box, a table's sort) stays in components. The
+// saved tracks of the accounts opened this session live in its LibraryStore (`libraries`).
 import { createContext, useContext, useSyncExternalStore } from 'react';
 
 import type {
@@ -16,6 +17,7 @@ import type {
 import type { AccountColour } from '../app-contract.js';
 import { BridgeError, unwrap, type BridgeApi } from '../bridge.js';
 import { errorSentence, sentenceFor } from '../format/error-sentences.js';
+import { LibraryStore } from './library-store.js';
 
 export type LoginState =
   | { readonly phase: 'idle' }
@@ -54,16 +56,26 @@ export const initialState: AppState = {
   actionError: null,
 };
 
-export type SettingsPatch = Partial<Pick<SettingsView, 'clientId' | 'redirectPort' | 'loginMode'>>;
+export type SettingsPatch = Partial<
+  Pick<SettingsView, 'clientId' | 'redirectPort' | 'loginMode' | 'librarySyncMaxAgeMinutes'>
+>;
+
+/** Used until the settings have loaded; the core's own default. */
+const defaultLibrarySyncMaxAgeMinutes = 30;
 
 export class AppStore {
   readonly api: BridgeApi;
+  readonly libraries: LibraryStore;
   private state: AppState = initialState;
   private readonly listeners = new Set<() => void>();
   private readonly unsubscribers: (() => void)[] = [];
 
   constructor(api: BridgeApi) {
     this.api = api;
+    this.libraries = new LibraryStore(api, {
+      maxAgeMinutes: () =>
+        this.state.settings?.librarySyncMaxAgeMinutes ?? defaultLibrarySyncMaxAgeMinutes,
+    });
   }
 
   getState = (): AppState => this.state;
@@ -87,6 +99,7 @@ export class AppStore {
       events.on('scheduler:state', (scheduler) => this.set({ scheduler })),
       events.on('keychain:status', (keychain) => this.set({ keychain })),
       events.on('login:progress', (progress) => this.applyLoginProgress(progress)),
+      this.libraries.start(),
     );
     try {
       const [info, settings, accounts] = await Promise.all([
@@ -106,6 +119,7 @@ export class AppStore {
   }
 
   private applyAccounts(view: AccountsView): void {
+    this.libraries.retain(view.accounts.map((account) => account.id));
     this.set({ accounts: view.accounts, activeAccountId: view.activeAccountId });
   }
 

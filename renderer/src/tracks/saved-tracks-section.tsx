@@ -1,12 +1,15 @@
-// An account's saved tracks: the count, instant search, the sortable virtualised table, and every
-// state around it explained in words (loading with progress, empty, nothing matches, failed with
-// the loaded tracks kept and a Retry button).
+// An account's saved tracks: the count, when they were last synced with a "Sync now" button,
+// instant search, the sortable virtualised table, and every state around it explained in words
+// (reading the cache, syncing with progress, empty, nothing matches, a failed sync with the cached
+// tracks kept and a Retry button, Spotify asking to wait with the time it resumes).
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 
-import type { AccountView } from '../app-contract.js';
-import { formatCount, plural } from '../format/formatters.js';
-import { useStore } from '../state/app-store.js';
-import { defaultSort, filterTracks, nextSort, searchText, sortTracks } from './track-order.js';
+import type { AccountView, SchedulerView } from '../app-contract.js';
+import { formatCount, formatTime, plural } from '../format/formatters.js';
+import { useAppState, useStore } from '../state/app-store.js';
+import type { LibraryFailure, LibraryState } from '../state/library-store.js';
+import { lastSyncedSentence, useNow } from './sync-age.js';
+import { defaultSort, filterTracks, nextSort } from './track-order.js';
 import { TrackTable } from './track-table.js';
 import { useSavedTracks } from './use-saved-tracks.js';
 
@@ -14,21 +17,22 @@ export interface SavedTracksSectionProps {
   readonly account: AccountView;
 }
 
-/** Key it by account id: the loaded pages, search and sort belong to one account. */
+/** Key it by account id: search and sort belong to one account (its tracks stay in the store). */
 export function SavedTracksSection({ account }: SavedTracksSectionProps) {
   const store = useStore();
+  const { scheduler } = useAppState();
   const enabled = account.status !== 'needs_sign_in' && account.status !== 'not_allowlisted';
-  const saved = useSavedTracks(store.api, account.id, enabled);
+  const saved = useSavedTracks(store.libraries, account.id, enabled);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const [sort, setSort] = useState(defaultSort);
+  const now = useNow();
   const headingId = useId();
-  const progressId = useId();
 
-  // Pages arrive faster than a big list re-sorts: let typing and scrolling go first.
+  // A new list is sorted once (and kept with it): let typing and scrolling go first meanwhile.
   const tracks = useDeferredValue(saved.tracks);
-  const sorted = useMemo(() => sortTracks(tracks, sort), [tracks, sort]);
-  const text = useMemo(() => searchText(tracks), [tracks]);
+  const sorted = useMemo(() => store.libraries.sorted(tracks, sort), [store, tracks, sort]);
+  const text = useMemo(() => store.libraries.searchText(tracks), [store, tracks]);
   const visible = useMemo(
     () => filterTracks(sorted, text, deferredQuery),
     [sorted, text, deferredQuery],
@@ -62,38 +66,39 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
           onChange={(event) => setQuery(event.target.value)}
           disabled={loaded === 0}
         />
+        <span className="sync-age" data-testid="sync-age">
+          {saved.lastSyncedAt !== null
+            ? lastSyncedSentence(saved.lastSyncedAt, now)
+            : saved.phase === 'ready'
+              ? 'Not synced yet'
+              : ''}
+        </span>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={saved.syncNow}
+          disabled={saved.syncing || saved.phase !== 'ready'}
+        >
+          {/* Named in full for screen readers; the visible words stay part of the name. */}
+          Sync <span className="visually-hidden">saved tracks</span> now
+        </button>
       </div>
 
       {saved.phase === 'loading' && (
-        <div className="progress-row">
-          <span id={progressId} aria-live="polite">
-            {total === null
-              ? 'Loading your saved tracks…'
-              : `Loading ${formatCount(loaded)} of ${formatCount(total)}`}
-          </span>
-          <progress
-            aria-labelledby={progressId}
-            max={total ?? undefined}
-            value={total === null ? undefined : loaded}
-          />
-        </div>
+        <ProgressRow label="Loading your saved tracks…" value={null} max={null} />
+      )}
+      {saved.syncing && <SyncProgress saved={saved} />}
+
+      {saved.error && (
+        <FailureBanner
+          error={saved.error}
+          loaded={loaded}
+          scheduler={scheduler}
+          onRetry={saved.retry}
+        />
       )}
 
-      {saved.phase === 'failed' && saved.error && (
-        <div className="banner error" role="alert">
-          <p>
-            {loaded > 0
-              ? `Showing the ${plural(loaded, 'track', 'tracks')} loaded so far. `
-              : 'Your saved tracks could not be loaded. '}
-            {saved.error.message}
-          </p>
-          <button type="button" className="button secondary" onClick={saved.retry}>
-            Retry
-          </button>
-        </div>
-      )}
-
-      {saved.phase === 'complete' && total === 0 && (
+      {saved.phase === 'ready' && saved.lastSyncedAt !== null && total === 0 && (
         <div className="empty-state">
           <h3>No saved tracks yet</h3>
           <p>Songs you like in Spotify (the ♥ or + button) appear here.</p>
@@ -122,4 +127,86 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
       )}
     </section>
   );
+}
+
+function SyncProgress({ saved }: { readonly saved: LibraryState }) {
+  const { progress } = saved;
+  if (progress === null || progress.phase === 'checking') {
+    return <ProgressRow label="Checking for new saved tracks…" value={null} max={null} />;
+  }
+  return (
+    <ProgressRow
+      label={`Syncing ${formatCount(progress.loaded)} of ${formatCount(progress.total)}`}
+      value={Math.min(progress.loaded, progress.total)}
+      max={progress.total}
+    />
+  );
+}
+
+function ProgressRow(props: {
+  readonly label: string;
+  readonly value: number | null;
+  readonly max: number | null;
+}) {
+  const labelId = useId();
+  return (
+    <div className="progress-row">
+      <span id={labelId} aria-live="polite">
+        {props.label}
+      </span>
+      <progress
+        aria-labelledby={labelId}
+        max={props.max ?? undefined}
+        value={props.value ?? undefined}
+      />
+    </div>
+  );
+}
+
+const waitCodes = new Set(['rate_limited', 'quota_exceeded']);
+
+function FailureBanner(props: {
+  readonly error: LibraryFailure;
+  readonly loaded: number;
+  readonly scheduler: SchedulerView;
+  readonly onRetry: () => void;
+}) {
+  const { error, loaded, scheduler } = props;
+  const kept =
+    loaded > 0 ? `Showing the ${plural(loaded, 'track', 'tracks')} from the last sync. ` : '';
+  if (error.during === 'sync' && waitCodes.has(error.code)) {
+    // Retrying before Spotify's time is up would only be refused again: say when it resumes.
+    return (
+      <div className="banner warning" role="alert" data-error-code={error.code}>
+        <p>
+          {kept}
+          {resumeSentence(error, scheduler)}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="banner error" role="alert" data-error-code={error.code}>
+      <p>
+        {kept ||
+          (error.during === 'load'
+            ? 'Your saved tracks could not be loaded. '
+            : 'Your saved tracks could not be synced. ')}
+        {error.message}
+      </p>
+      <button type="button" className="button secondary" onClick={props.onRetry}>
+        Retry
+      </button>
+    </div>
+  );
+}
+
+function resumeSentence(error: LibraryFailure, scheduler: SchedulerView): string {
+  if (scheduler.kind === 'quota_exceeded') {
+    return `Your Spotify app has used up its request quota for now; syncing resumes at ${formatTime(scheduler.until)}.`;
+  }
+  if (scheduler.kind === 'rate_limited') {
+    return `Spotify asked us to slow down; syncing resumes at ${formatTime(scheduler.until)}.`;
+  }
+  return error.message;
 }

@@ -17,9 +17,14 @@ afterEach(() => fs.rm(dataDir, { recursive: true, force: true }));
 const open = () => SettingsStore.open({ dataDir });
 
 describe('SettingsStore', () => {
-  it('starts with no Client ID, a dynamic port and the login window', async () => {
+  it('starts with no Client ID, a dynamic port, the login window and a 30-minute library age', async () => {
     const store = await open();
-    expect(store.get()).toEqual({ clientId: null, redirectPort: null, loginMode: 'window' });
+    expect(store.get()).toEqual({
+      clientId: null,
+      redirectPort: null,
+      loginMode: 'window',
+      librarySyncMaxAgeMinutes: 30,
+    });
     expect(store.notice).toBeNull();
   });
 
@@ -29,7 +34,12 @@ describe('SettingsStore', () => {
     store.onChange((settings) => seen.push(settings));
     await store.update({ clientId, redirectPort: 8888 });
     await store.update({ loginMode: 'browser' });
-    const expected = { clientId, redirectPort: 8888, loginMode: 'browser' };
+    const expected = {
+      clientId,
+      redirectPort: 8888,
+      loginMode: 'browser',
+      librarySyncMaxAgeMinutes: 30,
+    };
     expect((await open()).get()).toEqual(expected);
     expect(seen.at(-1)).toEqual(expected);
     await store.update({ redirectPort: null, clientId: null });
@@ -37,6 +47,33 @@ describe('SettingsStore', () => {
       clientId: null,
       redirectPort: null,
       loginMode: 'browser',
+      librarySyncMaxAgeMinutes: 30,
+    });
+  });
+
+  it('keeps the library sync age, 0 (sync on every open) included, across a restart', async () => {
+    const store = await open();
+    await store.update({ librarySyncMaxAgeMinutes: 0 });
+    expect((await open()).get().librarySyncMaxAgeMinutes).toBe(0);
+    await store.update({ librarySyncMaxAgeMinutes: 240 });
+    expect((await open()).get().librarySyncMaxAgeMinutes).toBe(240);
+  });
+
+  it('reads a settings file written before the library sync age existed, with the default', async () => {
+    await fs.writeFile(
+      path.join(dataDir, 'settings.json'),
+      JSON.stringify({
+        version: 1,
+        data: { clientId, redirectPort: 8888, loginMode: 'browser' },
+      }),
+    );
+    const store = await open();
+    expect(store.notice).toBeNull();
+    expect(store.get()).toEqual({
+      clientId,
+      redirectPort: 8888,
+      loginMode: 'browser',
+      librarySyncMaxAgeMinutes: 30,
     });
   });
 
@@ -56,6 +93,11 @@ describe('SettingsStore', () => {
     [{ redirectPort: 8888.5 }, 'invalid_redirect_port'],
     [{ redirectPort: '8888' }, 'invalid_redirect_port'],
     [{ loginMode: 'popup' }, 'invalid_login_mode'],
+    [{ librarySyncMaxAgeMinutes: -1 }, 'invalid_library_sync_max_age'],
+    [{ librarySyncMaxAgeMinutes: 1.5 }, 'invalid_library_sync_max_age'],
+    [{ librarySyncMaxAgeMinutes: 7 * 24 * 60 + 1 }, 'invalid_library_sync_max_age'],
+    [{ librarySyncMaxAgeMinutes: '30' }, 'invalid_library_sync_max_age'],
+    [{ librarySyncMaxAgeMinutes: null }, 'invalid_library_sync_max_age'],
     [{ theme: 'dark' }, 'unknown_setting'],
   ])('rejects %j with %s and keeps the file unchanged', async (patch, code) => {
     const store = await open();

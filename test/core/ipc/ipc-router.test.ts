@@ -2,7 +2,7 @@
 // buggy page could send, through the real handlers of a real core against the fake Spotify.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventChannel, EventPayloads } from '../../../electron/core/ipc/contract.js';
-import { createAppHandlers } from '../../../electron/core/ipc/app-handlers.js';
+import { createAppHandlers, forwardCoreEvents } from '../../../electron/core/ipc/app-handlers.js';
 import { createIpcRouter, type IpcRouter } from '../../../electron/core/ipc/ipc-router.js';
 import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store.js';
 import { startFakeSpotify, type FakeSpotify } from '../../fake-spotify/index.js';
@@ -14,6 +14,7 @@ let subject: CoreUnderTest;
 let router: IpcRouter;
 let events: { event: EventChannel; payload: unknown }[];
 let unexpected: unknown[];
+let stopForwarding: () => void;
 
 beforeEach(async () => {
   fake = await startFakeSpotify({ users: 2, tracks: 60 });
@@ -27,9 +28,11 @@ beforeEach(async () => {
     createAppHandlers(subject.core, { version: '1.2.3', demo: false, emit }),
     { maxArgumentBytes: 4096, onUnexpectedError: (_channel, error) => unexpected.push(error) },
   );
+  stopForwarding = forwardCoreEvents(subject.core, emit);
 });
 
 afterEach(async () => {
+  stopForwarding();
   await subject.dispose();
   await fake.close();
 });
@@ -50,6 +53,15 @@ describe('refusing bad messages', () => {
       ['accounts:list', ['unexpected']],
       ['library:tracks', ['id', { offset: -1, limit: 50 }]],
       ['library:tracks', ['id', { offset: 0, limit: 51 }]],
+      ['library:cached', ['id', { offset: 0, limit: 0 }]],
+      ['library:cached', ['id', { offset: 0, limit: 5001 }]],
+      ['library:cached', ['id', { offset: 0, limit: 2.5 }]],
+      ['library:cached', ['id', { offset: -1, limit: 10 }]],
+      ['library:cached', ['id', { offset: 0 }]],
+      ['library:cached', ['id', { offset: 0, limit: 10, all: true }]],
+      ['library:sync', []],
+      ['library:sync', [42]],
+      ['settings:update', [{ librarySyncMaxAgeMinutes: 'soon' }]],
       ['settings:update', [{ clientId: 'x', evil: true }]],
       ['accounts:remove', 'not-a-list'],
     ];
@@ -82,6 +94,8 @@ describe('refusing bad messages', () => {
       ['accounts:setActive', ['nobody']],
       ['profile:get', ['nobody']],
       ['library:tracks', ['nobody', { offset: 0, limit: 50 }]],
+      ['library:sync', ['nobody']],
+      ['library:cached', ['nobody', { offset: 0, limit: 50 }]],
     ] as const) {
       expect(await router.handle(channel, args)).toMatchObject({
         ok: false,
@@ -128,7 +142,10 @@ describe('serving the renderer', () => {
       await router.handle('profile:get', [user(fake, 0).accountId]),
       await router.handle('library:tracks', [user(fake, 0).accountId, { offset: 0, limit: 50 }]),
       await router.handle('app:info', []),
+      await router.handle('library:sync', [user(fake, 0).accountId]),
+      await router.handle('library:cached', [user(fake, 0).accountId, { offset: 0, limit: 5000 }]),
     ];
+    expect(events.some((e) => e.event === 'sync:progress')).toBe(true);
     const sent = JSON.stringify([answers, events]);
     const tokens = (await store.list()).flatMap((entry) => {
       const t = JSON.parse(entry.value) as { accessToken: string; refreshToken: string };
@@ -168,6 +185,26 @@ describe('serving the renderer', () => {
     });
   });
 
+  it('validates the library sync age in settings with a specific error', async () => {
+    expect(await router.handle('settings:get', [])).toMatchObject({
+      ok: true,
+      value: { librarySyncMaxAgeMinutes: 30 },
+    });
+    expect(
+      await router.handle('settings:update', [{ librarySyncMaxAgeMinutes: -5 }]),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_library_sync_max_age' } });
+    expect(await router.handle('settings:update', [{ librarySyncMaxAgeMinutes: 0 }])).toMatchObject(
+      {
+        ok: true,
+        value: { librarySyncMaxAgeMinutes: 0 },
+      },
+    );
+    expect(events.at(-1)).toMatchObject({
+      event: 'settings:changed',
+      payload: { librarySyncMaxAgeMinutes: 0 },
+    });
+  });
+
   it('validates the Client ID in settings with a specific error', async () => {
     expect(await router.handle('settings:update', [{ clientId: 'not-hex' }])).toMatchObject({
       ok: false,
@@ -181,5 +218,84 @@ describe('serving the renderer', () => {
       ok: true,
       value: { redirectUriToRegister: 'http://127.0.0.1:8888/callback' },
     });
+  });
+});
+
+describe('the synced library', () => {
+  async function addAccount(): Promise<string> {
+    subject.logins.push({ user: user(fake, 0) });
+    const added = await router.handle('accounts:add', []);
+    if (!added.ok) throw new Error(added.error.message);
+    return user(fake, 0).accountId;
+  }
+
+  async function cachedIds(id: string, limit: number): Promise<(string | null)[]> {
+    const ids: (string | null)[] = [];
+    let offset: number | null = 0;
+    while (offset !== null) {
+      const answer = await router.handle('library:cached', [id, { offset, limit }]);
+      if (!answer.ok) throw new Error(answer.error.message);
+      const page = answer.value as { items: { id: string | null }[]; nextOffset: number | null };
+      ids.push(...page.items.map((item) => item.id));
+      offset = page.nextOffset;
+    }
+    return ids;
+  }
+
+  it('answers library:cached before any sync with no tracks and no request to Spotify', async () => {
+    const id = await addAccount();
+    await fake.control.resetCounts();
+    expect(await router.handle('library:cached', [id, { offset: 0, limit: 5000 }])).toEqual({
+      ok: true,
+      value: {
+        items: [],
+        total: 0,
+        offset: 0,
+        nextOffset: null,
+        lastSyncedAt: null,
+        cached: false,
+      },
+    });
+    expect((await fake.control.requestCounts()).total).toBe(0);
+  });
+
+  it('syncs, then pages through the cache in Spotify’s order without the network', async () => {
+    const id = await addAccount();
+    const synced = await router.handle('library:sync', [id]);
+    expect(synced).toMatchObject({ ok: true, value: { kind: 'full', total: 60 } });
+    const lastSyncedAt = synced.ok ? (synced.value as { lastSyncedAt: number }).lastSyncedAt : 0;
+    expect(lastSyncedAt).toBeGreaterThan(0);
+
+    await fake.control.resetCounts();
+    expect(await cachedIds(id, 25)).toEqual(await fake.control.savedTrackIds(user(fake, 0).id));
+    await fake.control.resetCounts(); // the line above asked the fake's control API once
+    expect(await router.handle('library:cached', [id, { offset: 50, limit: 25 }])).toMatchObject({
+      ok: true,
+      value: { offset: 50, nextOffset: null, total: 60, lastSyncedAt, cached: true },
+    });
+    expect(await router.handle('library:cached', [id, { offset: 60, limit: 25 }])).toMatchObject({
+      ok: true,
+      value: { items: [], nextOffset: null, cached: true },
+    });
+    expect((await fake.control.requestCounts()).total).toBe(0);
+
+    const again = await router.handle('library:sync', [id]);
+    expect(again).toMatchObject({ ok: true, value: { kind: 'unchanged', total: 60 } });
+  });
+
+  it('forwards the progress of a sync as sync:progress events for the account', async () => {
+    const id = await addAccount();
+    await router.handle('library:sync', [id]);
+    const progress = events.filter((e) => e.event === 'sync:progress').map((e) => e.payload);
+    expect(progress[0]).toMatchObject({ accountId: id, phase: 'checking' });
+    expect(progress).toContainEqual({ accountId: id, loaded: 60, total: 60, phase: 'done' });
+    for (const payload of progress) {
+      expect(Object.keys(payload as object).sort()).toEqual([
+        'accountId',
+        'loaded',
+        'phase',
+        'total',
+      ]);
+    }
   });
 });

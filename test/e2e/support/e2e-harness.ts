@@ -108,14 +108,27 @@ function rememberTokens(value: string, into: Set<string>): void {
   }
 }
 
-/** Every file under `dir` with its text, for "nothing on disk mentions X" checks. */
+/**
+ * Every file under `dir` with its text, for "nothing on disk mentions X" checks. The app may be
+ * syncing a library in the background (its partial file renamed or removed between listing and
+ * reading): a file gone mid-way means the listing is taken again, so every file checked was read
+ * whole and none is skipped.
+ */
 export async function filesUnder(dir: string): Promise<{ file: string; text: string }[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile());
-  return Promise.all(
-    files.map(async (entry) => {
-      const file = path.join(entry.parentPath, entry.name);
-      return { file, text: await readFile(file, 'utf8') };
-    }),
-  );
+  for (let attempt = 1; ; attempt += 1) {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    const files = entries.filter((entry) => entry.isFile());
+    try {
+      return await Promise.all(
+        files.map(async (entry) => {
+          const file = path.join(entry.parentPath, entry.name);
+          return { file, text: await readFile(file, 'utf8') };
+        }),
+      );
+    } catch (error) {
+      const vanished = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      if (!vanished || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }
