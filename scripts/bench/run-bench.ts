@@ -9,6 +9,7 @@
 // after a garbage collection; without it they include garbage. Renderer scenarios (paint on
 // switch, rows in the DOM while scrolling, search per keystroke) need the browser harness and are
 // not measured here.
+// They are in scripts/bench/renderer/run-renderer-bench.ts: `npm run bench:renderer`.
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,0 +1,86 @@
+// The renderer benchmark: the built renderer in Debian's Chromium over the browser harness (real
+// core, fake Spotify answering with no latency), driven by playwright-core. Prints one JSON line
+// per scenario on stdout in the core benchmark's shape (`scenario`, `wall_ms`, `requests` to the
+// fake during the measured part, `target_rule`, `pass`, and the scenario's own figures); progress
+// goes to stderr. Exits 1 when a target was missed. Not a test: timings depend on the machine.
+//
+//   npm run bench:renderer -- [--switches 10] [--scroll-step 5000] [--query "the faded"]
+//                             [--chromium /usr/bin/chromium] [--renderer-dir DIR] [--verbose]
+//
+// How it runs (about a minute here): builds the renderer into a temporary directory (or takes the
+// build given with --renderer-dir, to measure a change before making it), starts the harness with
+// three seeded users (10,000, 10,000 and 50,000 saved tracks), signs each in through the fake's
+// login tab and waits for the page to show its whole library (setup, not measured). Then:
+// - renderer_switch_cached_10k: clicks the two 10,000-track accounts in turn; each switch is timed
+//   in the page from the click to the first row of that account painted (p50_ms, max_ms).
+// - renderer_scroll_50k: scrolls the 50,000-track table top to bottom, `--scroll-step` px a
+//   frame, counting rendered rows (max_dom_rows) and long tasks (long_tasks_over_50ms). Any step
+//   taller than the view renders all-new rows each frame; 5000 keeps the run short.
+// - renderer_search_50k: types `--query` into the search box a key at a time; each keystroke is
+//   timed from its input event to the filtered rows painted (per_keystroke_ms, max_ms).
+// Times are the page's own `performance.now()`, without CPU throttling, on a GPU-less software
+// renderer: compare runs on the same machine, and read them next to `load_average_1m` (other work
+// on the same cores slows the page). Needs `apt-get install chromium` (no browser download).
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { reported } from './bench-report.js';
+import { openBenchSession } from './bench-browser-session.js';
+import { loadLargeLibrary, runScrollScenario } from './scroll-scenario.js';
+import { runSearchScenario } from './search-scenario.js';
+import { runSwitchScenario } from './switch-scenario.js';
+
+const smallLibrary = 10_000;
+const largeLibrary = 50_000;
+const loadTimeoutMs = 120_000;
+
+const { values } = parseArgs({
+  options: {
+    switches: { type: 'string', default: '10' },
+    'scroll-step': { type: 'string', default: '5000' },
+    query: { type: 'string', default: 'the faded' },
+    chromium: { type: 'string', default: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium' },
+    'renderer-dir': { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+  },
+  strict: true,
+});
+const switches = Number(values.switches);
+if (!Number.isInteger(switches) || switches < 2 || switches > 200) {
+  console.error('--switches must be a whole number from 2 to 200');
+  process.exit(2);
+}
+const stepPx = Number(values['scroll-step']);
+if (!Number.isInteger(stepPx) || stepPx < 100 || stepPx > 100_000) {
+  console.error('--scroll-step must be a whole number of pixels from 100 to 100000');
+  process.exit(2);
+}
+const query = values.query;
+if (query.trim() === '' || query.length > 40) {
+  console.error('--query must have 1 to 40 characters, not only spaces');
+  process.exit(2);
+}
+
+const started = performance.now();
+console.error('building the renderer and starting the harness and Chromium…');
+const session = await openBenchSession({
+  tracksPerUser: [smallLibrary, smallLibrary, largeLibrary],
+  chromiumPath: values.chromium,
+  verbose: values.verbose,
+  ...(values['renderer-dir'] === undefined ? {} : { rendererDir: values['renderer-dir'] }),
+});
+try {
+  const large = session.users[2];
+  if (large === undefined) throw new Error('three seeded users needed');
+  console.error(`two accounts of ${smallLibrary} tracks: loading, then ${switches} switches…`);
+  await runSwitchScenario(session, { switches, loadTimeoutMs });
+  console.error(`one account of ${largeLibrary} tracks: loading (not measured)…`);
+  const setupLoadMs = await loadLargeLibrary(session, large, loadTimeoutMs);
+  console.error('scrolling top to bottom…');
+  await runScrollScenario(session, largeLibrary, setupLoadMs, { stepPx, loadTimeoutMs });
+  console.error(`typing "${query}"…`);
+  await runSearchScenario(session, large.accountId, query);
+} finally {
+  await session.close();
+}
+console.error(`renderer bench finished in ${Math.round((performance.now() - started) / 1000)} s`);
+process.exitCode = reported.every((line) => line['pass'] === true) ? 0 : 1;
