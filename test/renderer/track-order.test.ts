@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  createTrackSearch,
   defaultSort,
   filterTracks,
   nextSort,
@@ -105,5 +106,40 @@ describe('track order', () => {
 
   it('returns the whole list for a blank query', () => {
     expect(filterTracks(tracks, searchText(tracks), '   ')).toBe(tracks);
+  });
+});
+
+describe('createTrackSearch', () => {
+  const library = Array.from({ length: 300 }, (_, i) =>
+    makeTrack(i, {
+      name: `Song ${i}`,
+      artists: [i % 3 === 0 ? 'The Faded Stars' : 'Kofi'],
+      album: `A${i % 7}`,
+    }),
+  );
+  const text = searchText(library);
+
+  it('finds what filterTracks finds, keystroke by keystroke, including when a query narrows or widens', () => {
+    const search = createTrackSearch(library, text);
+    for (const query of [
+      't',
+      'th',
+      'the',
+      'the f',
+      'the fa',
+      'the',
+      'kofi a3',
+      'kofi',
+      '',
+      'song 1',
+      'song 12',
+      'xyz',
+    ]) {
+      expect(search.filter(query)).toEqual(filterTracks(library, text, query));
+    }
+  });
+
+  it('returns the whole list for an empty query', () => {
+    expect(createTrackSearch(library, text).filter('   ')).toBe(library);
   });
 });

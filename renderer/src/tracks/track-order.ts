@@ -66,3 +66,42 @@ export function filterTracks(
     return words.every((word) => haystack.includes(word));
   });
 }
+
+export interface TrackSearch {
+  /** The tracks matching `query` (as filterTracks decides), in the list's order. */
+  filter(query: string): readonly TrackView[];
+}
+
+/**
+ * filterTracks for typing: the search text is laid out beside the list once, and a query that
+ * only extends the previous one ("the" → "the f") is looked for among the previous matches
+ * instead of the whole library, so each keystroke over 50,000 tracks costs a few milliseconds.
+ */
+export function createTrackSearch(
+  tracks: readonly TrackView[],
+  text: ReadonlyMap<TrackView, string>,
+): TrackSearch {
+  const texts = tracks.map((track) => text.get(track) ?? '');
+  let previous: { readonly query: string; readonly matches: readonly number[] } | null = null;
+  return {
+    filter(query) {
+      const normalised = query.toLocaleLowerCase();
+      const words = normalised.split(/\s+/).filter(Boolean);
+      if (words.length === 0) {
+        previous = null;
+        return tracks;
+      }
+      const narrowing = previous !== null && normalised.startsWith(previous.query);
+      const candidates = narrowing && previous ? previous.matches : null;
+      const matches: number[] = [];
+      const consider = (index: number) => {
+        const haystack = texts[index] ?? '';
+        if (words.every((word) => haystack.includes(word))) matches.push(index);
+      };
+      if (candidates) for (const index of candidates) consider(index);
+      else for (let index = 0; index < texts.length; index++) consider(index);
+      previous = { query: normalised, matches };
+      return matches.map((index) => tracks[index] as TrackView);
+    },
+  };
+}
