@@ -3,6 +3,7 @@
 // Playwright in a private D-Bus session with a throwaway keyring (scripts/with-test-keychain.sh).
 // One worker: the machine has two cores and each file starts its own harness and fake.
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumExecutable } from './test/harness/browser-setup.js';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -24,16 +25,8 @@ export default defineConfig({
     actionTimeout: 5_000,
     navigationTimeout: 10_000,
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-      ],
+      executablePath: chromiumExecutable,
+      args: [...chromiumArgs],
     },
   },
 });

@@ -4,18 +4,15 @@
 // else stay in memory for this run. Ctrl+C / SIGTERM close everything cleanly.
 //
 // Usage: npm run demo:web -- [--port N] [--users N] [--tracks N] [--renderer-dir DIR]
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../electron/core/app-error.js';
 import { keychainServiceName } from '../../electron/core/vault/keychain-service-name.js';
 import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store.js';
 import type { SecretStore } from '../../electron/core/vault/secret-store.js';
+import { buildRenderer } from './browser-setup.js';
 import { defaultRendererDir, startHarness } from './harness-server.js';
-
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 function numberFlag(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -69,11 +66,8 @@ async function main(): Promise<void> {
   const rendererDir = values['renderer-dir'] ?? defaultRendererDir;
   if (values['renderer-dir'] === undefined && !existsSync(path.join(rendererDir, 'index.html'))) {
     console.log('Building the renderer (npm run build:renderer)…');
-    const built = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
-      cwd: projectRoot,
-      stdio: 'inherit',
-    });
-    if (built.status !== 0) process.exit(built.status ?? 1);
+    const built = buildRenderer();
+    if (!built.ok) process.exit(built.exitCode);
   }
   const { store, where } = await chooseSecretStore();
   const harness = await startHarness({

@@ -2,28 +2,15 @@
 // temporary directory, the browser harness (real core, fake Spotify with no latency, memory
 // keychain), Debian's Chromium driven by playwright-core, and accounts signed in through the
 // fake's login tab as a person would, each with its library loaded in the page.
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { answerLoginTab } from '../../../test/e2e/support/login-tab.js';
 import type { SeededUser } from '../../../test/fake-spotify/index.js';
+import { buildRenderer, chromiumArgs } from '../../../test/harness/browser-setup.js';
 import { startHarness, type Harness } from '../../../test/harness/harness-server.js';
 import { firstRowKey, keepNamesShim } from './page-probes.js';
-
-const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
-
-// The flags that work on our machines (see MACHINE.md); no GPU, so painting is in software.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface BenchSessionOptions {
   /** Saved tracks of each seeded user, in order. */
@@ -45,7 +32,7 @@ export interface BenchSession {
 }
 
 export async function openBenchSession(options: BenchSessionOptions): Promise<BenchSession> {
-  const rendererDir = options.rendererDir ?? (await buildRenderer());
+  const rendererDir = options.rendererDir ?? (await buildFreshRenderer());
   const cleanups: (() => Promise<void>)[] = [];
   if (options.rendererDir === undefined) {
     cleanups.push(() => rm(rendererDir, { recursive: true, force: true }));
@@ -68,7 +55,7 @@ export async function openBenchSession(options: BenchSessionOptions): Promise<Be
     cleanups.push(() => harness.close());
     const browser: Browser = await chromium.launch({
       executablePath: options.chromiumPath,
-      args: chromiumArgs,
+      args: [...chromiumArgs],
       headless: true,
     });
     cleanups.push(() => browser.close());
@@ -134,25 +121,13 @@ export async function waitForLibraryLoaded(page: Page, timeoutMs: number): Promi
 }
 
 /** A fresh production build of the renderer, so the figures are for the code as it is now. */
-async function buildRenderer(): Promise<string> {
+async function buildFreshRenderer(): Promise<string> {
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'bench-renderer-'));
-  const built = spawnSync(
-    process.execPath,
-    [
-      'node_modules/vite/bin/vite.js',
-      'build',
-      '--outDir',
-      outDir,
-      '--emptyOutDir',
-      '--logLevel',
-      'warn',
-    ],
-    // The build's own output goes to stderr: stdout carries only the report's JSON lines.
-    { cwd: projectRoot, stdio: ['ignore', process.stderr, process.stderr] },
-  );
-  if (built.status !== 0) {
+  // The build's own output goes to stderr: stdout carries only the report's JSON lines.
+  const built = buildRenderer(outDir, 'stderr');
+  if (!built.ok) {
     await rm(outDir, { recursive: true, force: true });
-    throw new Error(`vite build failed (exit ${built.status ?? 'signal'}).`);
+    throw new Error(`vite build failed (exit ${built.exitCode}).`);
   }
   return outDir;
 }

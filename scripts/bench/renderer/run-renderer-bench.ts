@@ -23,6 +23,7 @@
 // on the same cores slows the page). Needs `apt-get install chromium` (no browser download).
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { chromiumExecutable } from '../../../test/harness/browser-setup.js';
 import { reported } from './bench-report.js';
 import { openBenchSession } from './bench-browser-session.js';
 import { loadLargeLibrary, runScrollScenario } from './scroll-scenario.js';
@@ -38,7 +39,7 @@ const { values } = parseArgs({
     switches: { type: 'string', default: '10' },
     'scroll-step': { type: 'string', default: '5000' },
     query: { type: 'string', default: 'the faded' },
-    chromium: { type: 'string', default: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium' },
+    chromium: { type: 'string', default: chromiumExecutable },
     'renderer-dir': { type: 'string' },
     verbose: { type: 'boolean', default: false },
   },

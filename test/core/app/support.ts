@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppCore } from '../../../electron/core/app/app-core.js';
 import type { LoginPageHandle } from '../../../electron/core/app/login-page.js';
+import type { RequestSchedulerOptions } from '../../../electron/core/spotify/request-scheduler.js';
 import { singleOriginEndpoints } from '../../../electron/core/spotify-endpoints.js';
 import type { SecretStore } from '../../../electron/core/vault/secret-store.js';
 import {
@@ -41,7 +42,12 @@ export interface CoreUnderTest {
 export async function openCore(
   fake: FakeSpotify,
   secretStore: SecretStore,
-  options: { dataDir?: string; loginTimeoutMs?: number; fetch?: typeof fetch } = {},
+  options: {
+    dataDir?: string;
+    loginTimeoutMs?: number;
+    fetch?: typeof fetch;
+    scheduler?: RequestSchedulerOptions;
+  } = {},
 ): Promise<CoreUnderTest> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'app-core-')));
   const logins: QueuedLogin[] = [];
@@ -55,7 +61,7 @@ export async function openCore(
       endpoints: singleOriginEndpoints(fake.baseUrl),
       loginTimeoutMs: options.loginTimeoutMs ?? 10_000,
       fetch: options.fetch,
-      scheduler: { backoff: { baseMs: 5, maxMs: 50 } },
+      scheduler: { backoff: { baseMs: 5, maxMs: 50 }, ...options.scheduler },
       log: () => undefined,
       openLoginPage: (url, handle) => {
         handles.push(handle);

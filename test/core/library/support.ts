@@ -1,19 +1,11 @@
 // An AppCore with one signed-in account against a running fake Spotify, over real HTTP, with a
 // fetch that notes the offset of every saved-tracks page the core asks for, so tests can tell
 // which pages a sync fetched (the fake's own counts strip the query).
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { AppCore } from '../../../electron/core/app/app-core.js';
+import type { AppCore } from '../../../electron/core/app/app-core.js';
 import type { RequestSchedulerOptions } from '../../../electron/core/spotify/request-scheduler.js';
-import { singleOriginEndpoints } from '../../../electron/core/spotify-endpoints.js';
 import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store.js';
-import {
-  BrowserSession,
-  startFakeSpotify,
-  type FakeSpotify,
-  type SeededUser,
-} from '../../fake-spotify/index.js';
+import { startFakeSpotify, type FakeSpotify, type SeededUser } from '../../fake-spotify/index.js';
+import { openCore } from '../app/support.js';
 
 export interface LibraryHarness {
   readonly fake: FakeSpotify;
@@ -43,51 +35,29 @@ export async function openLibraryHarness(options: HarnessOptions): Promise<Libra
   });
   const user = fake.users[0];
   if (user === undefined) throw new Error('the fake has no user');
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'library-'));
-  const secretStore = new MemorySecretStore();
   const pageOffsets: number[] = [];
   const recordingFetch: typeof fetch = (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     if (url.pathname === '/v1/me/tracks') pageOffsets.push(Number(url.searchParams.get('offset')));
     return fetch(input, init);
   };
-  const cores: AppCore[] = [];
-  const open = async () => {
-    const core = await AppCore.open({
-      dataDir,
-      secretStore,
-      endpoints: singleOriginEndpoints(fake.baseUrl),
-      fetch: recordingFetch,
-      loginTimeoutMs: 10_000,
-      scheduler: { backoff: { baseMs: 5, maxMs: 50 }, ...options.scheduler },
-      log: () => undefined,
-      openLoginPage: (url) => {
-        void new BrowserSession().completeLogin(url, {
-          username: user.username,
-          password: user.password,
-        });
-      },
-    });
-    if (core.settings.get().clientId === null) {
-      await core.settings.update({ clientId: fake.clientId });
-    }
-    cores.push(core);
-    return core;
-  };
-  const core = await open();
-  const account = await core.addAccount();
+  const subject = await openCore(fake, new MemorySecretStore(), {
+    fetch: recordingFetch,
+    ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
+  });
+  subject.logins.push({ user });
+  const account = await subject.core.addAccount();
   return {
     fake,
-    core,
-    dataDir,
+    core: subject.core,
+    dataDir: subject.dataDir,
     user,
     accountId: account.id,
     pageOffsets,
-    reopen: open,
+    reopen: subject.reopen,
     dispose: async () => {
-      await Promise.all(cores.map((c) => c.close()));
+      await subject.dispose();
       await fake.close();
-      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
