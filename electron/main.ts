@@ -7,6 +7,7 @@ import { startAppServices, type AppServices } from './shell/app-services.js';
 import { installCleanQuit } from './shell/clean-quit.js';
 import { enforceContentSecurityPolicy } from './shell/content-security-policy.js';
 import { demoSpotifyBundleUrl } from './shell/demo-spotify.js';
+import { createDemoRelauncher } from './shell/demo-relaunch.js';
 import { createMainWindow } from './shell/main-window.js';
 import { buildMenuTemplate } from './shell/menu.js';
 import { dataDirFor, runModeOf, windowTitleFor } from './shell/run-mode.js';
@@ -64,6 +65,7 @@ async function start(): Promise<void> {
     appPageUrl,
     demoSpotifyUrl: demoSpotifyBundleUrl(here),
     mainWindow: () => mainWindow,
+    startDemo: createDemoRelauncher({ app, argv: process.argv, env: process.env }),
   });
   await openMainWindow();
 }

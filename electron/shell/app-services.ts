@@ -23,6 +23,8 @@ export interface AppServicesOptions {
   readonly appPageUrl: string;
   readonly demoSpotifyUrl: string;
   readonly mainWindow: () => BrowserWindow | null;
+  /** Restarts the app as the demo; offered to the page only outside the demo. */
+  readonly startDemo?: () => Promise<void>;
   /** Default: the OS keychain under the run mode's service name. Tests pass an in-memory one. */
   readonly secretStore?: SecretStore;
 }
@@ -67,6 +69,7 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
       demo: mode.demo,
       notices: core.startupNotices,
       emit,
+      startDemo: mode.demo ? undefined : options.startDemo,
     }),
     { onUnexpectedError: (channel, error) => console.error(`IPC ${channel} failed:`, error) },
   );

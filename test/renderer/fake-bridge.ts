@@ -83,6 +83,8 @@ export class FakeBridge {
   libraries: Record<string, readonly TrackView[]>;
   /** The core's cache per account: what `library.cached` pages through. */
   readonly caches = new Map<string, CachedLibrary>();
+  /** When set, `app.startDemo` waits for it before answering (the app would quit meanwhile). */
+  holdStartDemo: Promise<void> | null = null;
   /** When set, `library.sync` waits for it before answering. */
   holdSync: Promise<void> | null = null;
   /** When set for an offset, `library.cached` waits for the promise before answering there. */
@@ -164,6 +166,12 @@ export class FakeBridge {
         const failure = this.record('app:info', []);
         if (failure) return fail(failure);
         return ok(this.info);
+      },
+      startDemo: async () => {
+        const failure = this.record('app:startDemo', []);
+        if (failure) return fail(failure);
+        await this.holdStartDemo;
+        return ok(null);
       },
     },
     settings: {

@@ -90,7 +90,12 @@ describe('setup screen', () => {
 
     await screen.findByRole('heading', { name: 'Add your first account' });
     expect(bridge.callsTo('settings:update')[0]?.args).toEqual([
-      { clientId: '0123456789abcdef0123456789abcdef', redirectPort: 8888, loginMode: 'browser' },
+      {
+        clientId: '0123456789abcdef0123456789abcdef',
+        redirectPort: 8888,
+        loginMode: 'browser',
+        librarySyncMaxAgeMinutes: 30,
+      },
     ]);
   });
 
@@ -107,17 +112,50 @@ describe('setup screen', () => {
     await waitFor(() => expect(bridge.callsTo('settings:update')).toHaveLength(0));
   });
 
-  it('marks the demo and explains it', async () => {
+  it('marks the demo and explains it, without asking for a made-up Client ID', async () => {
     await renderApp(firstRun({ info: { demo: true } }));
     const header = screen.getByRole('banner');
     expect(within(header).getByText('DEMO')).toBeTruthy();
     expect(screen.getByText(/You are in the demo/)).toBeTruthy();
+    expect(screen.getByText(/start the demo again to carry on/)).toBeTruthy();
+    expect(screen.queryByText(/any 32-character Client ID/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Try the demo' })).toBeNull();
   });
 
-  it('explains npm run demo outside the demo', async () => {
+  it('offers the demo outside the demo', async () => {
     await renderApp(firstRun());
-    expect(screen.getByText('npm run demo')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Try the demo' })).toBeTruthy();
     expect(screen.queryByText('DEMO')).toBeNull();
+  });
+
+  it('starts the demo through the bridge and stays busy while the app restarts', async () => {
+    const bridge = firstRun();
+    bridge.holdStartDemo = new Promise(() => {}); // the app quits before it would answer
+    await renderApp(bridge);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Try the demo' }));
+
+    const busy = await screen.findByRole('button', { name: 'Starting the demo…' });
+    expect((busy as HTMLButtonElement).disabled).toBe(true);
+    expect(bridge.callsTo('app:startDemo')).toEqual([{ channel: 'app:startDemo', args: [] }]);
+  });
+
+  it('says why the demo could not start, and lets the person try again', async () => {
+    const bridge = firstRun();
+    bridge.failures.set('app:startDemo', {
+      code: 'demo_unavailable',
+      message: 'The demo can only be started from the desktop app.',
+    });
+    await renderApp(bridge);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Try the demo' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      'The demo cannot be started from here: only the desktop app, outside the demo, can start it.',
+    );
+    const button = screen.getByRole('button', { name: 'Try the demo' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(false);
   });
 });
 
@@ -146,6 +184,55 @@ describe('settings', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Back to accounts' }));
     expect(screen.getByRole('heading', { level: 1, name: 'Add your first account' })).toBeTruthy();
+  });
+
+  it('offers the library sync ages and saves the chosen one with the other settings', async () => {
+    const bridge = new FakeBridge({ settings: { librarySyncMaxAgeMinutes: 30 } });
+    await renderApp(bridge);
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+
+    const select = screen.getByLabelText(/Sync saved tracks when an account is opened/);
+    expect((select as HTMLSelectElement).value).toBe('30');
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual([
+      'Every time',
+      'When older than 5 minutes',
+      'When older than 30 minutes',
+      'When older than 1 hour',
+      'When older than 1 day',
+    ]);
+
+    fireEvent.change(select, { target: { value: '0' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    await screen.findByRole('heading', { level: 1, name: 'Add your first account' });
+    expect(bridge.callsTo('settings:update')[0]?.args).toEqual([
+      expect.objectContaining({ librarySyncMaxAgeMinutes: 0 }),
+    ]);
+    expect(bridge.settings.librarySyncMaxAgeMinutes).toBe(0);
+  });
+
+  it('keeps a sync age that is none of the choices when saving other settings', async () => {
+    const bridge = new FakeBridge({ settings: { librarySyncMaxAgeMinutes: 120 } });
+    await renderApp(bridge);
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+
+    const select = screen.getByLabelText(/Sync saved tracks when an account is opened/);
+    expect((select as HTMLSelectElement).value).toBe('120');
+    expect(
+      within(select).getByRole('option', { name: 'When older than 120 minutes' }),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByLabelText(/Sign in with my browser/));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() =>
+      expect(bridge.callsTo('settings:update')[0]?.args).toEqual([
+        expect.objectContaining({ loginMode: 'browser', librarySyncMaxAgeMinutes: 120 }),
+      ]),
+    );
   });
 
   it('shows why the main process refused the settings', async () => {

@@ -77,7 +77,7 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function startDemo() {
+async function startDemo(extra: { startDemo?: () => Promise<void> } = {}) {
   const sent: [string, unknown][] = [];
   const mainContents = {
     isDestroyed: () => false,
@@ -92,6 +92,7 @@ async function startDemo() {
     demoSpotifyUrl: new URL('../fake-spotify/index.ts', import.meta.url).href,
     mainWindow: () => ({ webContents: mainContents }) as never,
     secretStore: new MemorySecretStore(),
+    ...extra,
   });
   const request = (channel: string, ...args: unknown[]) => {
     const handler = electronFake.handlers.get('ipc:request');
@@ -118,6 +119,20 @@ describe('app services in demo mode', () => {
         ok: true,
         value: { clientId: '0f5a1c2e3d4b5a6978877665544332ab', loginMode: 'window' },
       });
+    } finally {
+      await services.stop();
+    }
+  });
+
+  it('does not offer to start the demo from within the demo', async () => {
+    const relaunch = vi.fn(async () => undefined);
+    const { services, request } = await startDemo({ startDemo: relaunch });
+    try {
+      expect(await request('app:startDemo')).toMatchObject({
+        ok: false,
+        error: { code: 'demo_unavailable' },
+      });
+      expect(relaunch).not.toHaveBeenCalled();
     } finally {
       await services.stop();
     }

@@ -26,6 +26,11 @@ export interface AppHandlersOptions {
   readonly notices?: readonly string[];
   /** Sends an event to the renderer(s). */
   readonly emit: <E extends EventChannel>(event: E, payload: EventPayloads[E]) => void;
+  /**
+   * Restarts the app as the demo (the Electron shell relaunches with `--demo` and quits). Absent
+   * where there is nothing to switch to: in the demo itself and in the browser harness.
+   */
+  readonly startDemo?: () => Promise<void>;
 }
 
 /** The registered redirect URI: without a port for dynamic ports, as Spotify allows for loopback. */
@@ -43,6 +48,18 @@ export function createAppHandlers(core: AppCore, options: AppHandlersOptions): I
       keychain: keychainView(core.vault.status),
       notices: options.notices ?? [],
     }),
+    'app:startDemo': async () => {
+      if (!options.startDemo) {
+        throw new AppError(
+          'demo_unavailable',
+          options.demo
+            ? 'This is already the demo.'
+            : 'The demo can only be started from the desktop app.',
+        );
+      }
+      await options.startDemo();
+      return null;
+    },
     'settings:get': async () => settingsView(core.settings.get()),
     'settings:update': async (patch) => settingsView(await core.settings.update(patch)),
     'accounts:list': async () => accountsView(core.registry.snapshot()),

@@ -147,6 +147,7 @@ const nickname = z.string().max(64).nullable();
 /** Arguments of each request channel, as a tuple, checked by the router before any handler runs. */
 export const requestArgs = {
   'app:info': z.tuple([]),
+  'app:startDemo': z.tuple([]),
   'settings:get': z.tuple([]),
   'settings:update': z.tuple([
     z
@@ -191,6 +192,8 @@ export type RequestArgs<C extends RequestChannel> = z.infer<(typeof requestArgs)
 /** What each request channel resolves to. */
 export interface RequestResults {
   'app:info': AppInfoView;
+  /** Restarts the app as the demo; answers just before the app quits for it. */
+  'app:startDemo': null;
   'settings:get': SettingsView;
   'settings:update': SettingsView;
   'accounts:list': AccountsView;

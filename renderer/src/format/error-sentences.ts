@@ -25,6 +25,8 @@ const sentences: Readonly<Record<string, string>> = {
   invalid_grant: 'This account needs to be signed in again.',
   harness_disconnected: 'The connection to the app was lost. Reconnecting…',
   bridge_failed: 'The app did not answer. Try again.',
+  demo_unavailable:
+    'The demo cannot be started from here: only the desktop app, outside the demo, can start it.',
 };
 
 /** A sentence for a failure: the known explanation for its code, else its own message. */

@@ -1,6 +1,7 @@
 // First run (and, later, Settings): explains step by step how to create the Spotify app this one
 // signs in through, shows the exact redirect URI to register, and takes the Client ID and the
-// advanced login options.
+// advanced options (login port and mode, how often libraries sync). On first run it also offers to
+// restart the app as the demo.
 import { useId, useRef, useState, type FormEvent } from 'react';
 
 import { errorSentence } from '../format/error-sentences.js';
@@ -9,6 +10,7 @@ import { useAppState, useStore } from '../state/app-store.js';
 import { ClientIdField } from './client-id-field.js';
 import { CopyButton } from './copy-button.js';
 import { checkPort, redirectUriForPort } from './redirect-uri.js';
+import { syncAgeChoicesWith } from './sync-age-choices.js';
 import { DemoBadge } from '../common/demo-badge.js';
 
 const dashboardUrl = 'https://developer.spotify.com/dashboard';
@@ -20,12 +22,17 @@ export function SetupScreen() {
   const [clientId, setClientId] = useState(settings?.clientId ?? '');
   const [port, setPort] = useState(settings?.redirectPort ? String(settings.redirectPort) : '');
   const [browserLogin, setBrowserLogin] = useState(settings?.loginMode === 'browser');
+  const [syncAge, setSyncAge] = useState(settings?.librarySyncMaxAgeMinutes ?? 30);
   const [triedToSave, setTriedToSave] = useState(false);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [startingDemo, setStartingDemo] = useState(false);
+  const [demoError, setDemoError] = useState<string | null>(null);
   const clientIdInput = useRef<HTMLInputElement>(null);
   const portInput = useRef<HTMLInputElement>(null);
   const portId = useId();
+  const syncAgeId = useId();
+  const syncAgeHintId = useId();
   const portErrorId = useId();
   const headingId = useId();
 
@@ -52,11 +59,24 @@ export function SetupScreen() {
         clientId: id.value,
         redirectPort: portCheck.value,
         loginMode: browserLogin ? 'browser' : 'window',
+        librarySyncMaxAgeMinutes: syncAge,
       });
     } catch (error) {
       setSaveError(errorSentence(error));
     } finally {
       setSaving(false);
+    }
+  }
+
+  async function startDemo() {
+    setDemoError(null);
+    setStartingDemo(true);
+    try {
+      // On success the app quits and comes back as the demo, so the busy state stays.
+      await store.startDemo();
+    } catch (error) {
+      setDemoError(errorSentence(error));
+      setStartingDemo(false);
     }
   }
 
@@ -158,6 +178,26 @@ export function SetupScreen() {
               For accounts that sign in with Google, Apple or Facebook: Google does not allow
               sign-in from embedded windows.
             </p>
+            <div className="field">
+              <label htmlFor={syncAgeId}>Sync saved tracks when an account is opened</label>
+              <select
+                id={syncAgeId}
+                className="text-input medium"
+                value={syncAge}
+                onChange={(event) => setSyncAge(Number(event.target.value))}
+                aria-describedby={syncAgeHintId}
+              >
+                {syncAgeChoicesWith(syncAge).map((choice) => (
+                  <option key={choice.minutes} value={choice.minutes}>
+                    {choice.label}
+                  </option>
+                ))}
+              </select>
+              <p id={syncAgeHintId} className="hint">
+                Otherwise the copy kept on this computer is shown, and Sync now brings it up to date
+                whenever you ask.
+              </p>
+            </div>
           </details>
           {saveError && (
             <p role="alert" className="error-text">
@@ -178,15 +218,34 @@ export function SetupScreen() {
           {info?.demo ? (
             <p>
               You are in the demo: it runs against a built-in stand-in for Spotify with sample
-              accounts, so nothing here touches a real account. Enter any 32-character Client ID
-              (for example <code>0123456789abcdef0123456789abcdef</code>) to carry on.
+              accounts, so nothing here touches a real account. The stand-in accepts only the
+              demo&apos;s own Client ID, which is put back each time the demo starts: quit and start
+              the demo again to carry on.
             </p>
           ) : (
-            <p>
-              The demo shows the app with sample accounts and libraries, against a built-in stand-in
-              for Spotify, before you register anything. Start it with <code>npm run demo</code>{' '}
-              from the app&apos;s source folder; it is marked DEMO everywhere.
-            </p>
+            <>
+              <p>
+                The demo shows the app with sample accounts and libraries, against a built-in
+                stand-in for Spotify, before you register anything. The app restarts as the demo,
+                marked DEMO everywhere, with data of its own; open the app again as usual to come
+                back.
+              </p>
+              {demoError && (
+                <p role="alert" className="error-text">
+                  {demoError}
+                </p>
+              )}
+              <div className="form-actions">
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={startDemo}
+                  disabled={startingDemo}
+                >
+                  {startingDemo ? 'Starting the demo…' : 'Try the demo'}
+                </button>
+              </div>
+            </>
           )}
         </section>
       )}

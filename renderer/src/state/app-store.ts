@@ -174,6 +174,11 @@ export class AppStore {
     this.set({ settings, info, showingSettings: false });
   };
 
+  /** Restarts the app as the demo; rejects with the BridgeError so the button can explain it. */
+  startDemo = async (): Promise<void> => {
+    await unwrap(this.api.app.startDemo());
+  };
+
   /** Signs an account in (new, or again): the login window opens and this waits for it. */
   addAccount = async (): Promise<void> => {
     this.set({ login: { phase: 'waiting' }, actionError: null });
