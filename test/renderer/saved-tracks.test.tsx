@@ -6,6 +6,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { formatTime } from '../../renderer/src/format/formatters.js';
+import { trackRowHeight } from '../../renderer/src/tracks/track-table.js';
 import { FakeBridge, makeAccount, makeTrack } from './fake-bridge.js';
 import { renderApp, withViewportHeight } from './render-app.js';
 
@@ -247,6 +248,22 @@ describe('saved tracks', () => {
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(40);
     expect(table.getAttribute('aria-rowcount')).toBe('2001');
+  });
+
+  it('sizes the table for the rows that match a search, not for the whole library', async () => {
+    await renderApp(bridgeWith(library(2000)));
+    await loaded(2000);
+    const table = screen.getByRole('table', { name: 'Saved tracks of Alice' });
+    const body = () => table.querySelector('.track-body') as HTMLElement;
+    expect(body().style.height).toBe(`${2000 * trackRowHeight}px`);
+
+    // "Song 1999" and no other title contains "1999".
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search saved tracks' }), {
+      target: { value: 'song 1999' },
+    });
+    await waitFor(() => expect(visibleTitles()).toEqual(['Song 1999']));
+    expect(body().style.height).toBe(`${trackRowHeight}px`);
+    expect(table.getAttribute('aria-rowcount')).toBe('2');
   });
 
   it('filters by title, artist and album as the person types', async () => {

@@ -119,6 +119,7 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
       {visible.length > 0 && (
         <TrackTable
           tracks={visible}
+          capacity={sorted.length}
           sort={sort}
           onSort={(key) => setSort((current) => nextSort(current, key))}
           label={`Saved tracks of ${account.label}`}

@@ -12,6 +12,12 @@ export const trackRowHeight = 56;
 
 export interface TrackTableProps {
   readonly tracks: readonly TrackView[];
+  /**
+   * The size of the whole library the rows are drawn from. The virtualiser is sized for it, not
+   * for the rows shown, so a search that changes how many rows match does not make it
+   * re-measure every row (tens of thousands, on each keystroke). Rows have one fixed height.
+   */
+  readonly capacity: number;
   readonly sort: SortOrder;
   readonly onSort: (key: SortKey) => void;
   readonly label: string;
@@ -32,13 +38,13 @@ const columns: readonly Column[] = [
   { title: 'Duration', sortKey: 'duration', className: 'col-duration' },
 ];
 
-export function TrackTable({ tracks, sort, onSort, label }: TrackTableProps) {
+export function TrackTable({ tracks, capacity, sort, onSort, label }: TrackTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   // The virtualiser hands back functions that change identity per render; the compiler must
   // not memoise around it (react-hooks "incompatible-library").
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: tracks.length,
+    count: Math.max(capacity, tracks.length),
     getScrollElement: () => scroller.current,
     estimateSize: () => trackRowHeight,
     overscan: 8,
@@ -99,7 +105,11 @@ export function TrackTable({ tracks, sort, onSort, label }: TrackTableProps) {
           ))}
         </div>
       </div>
-      <div role="rowgroup" className="track-body" style={{ height: virtualizer.getTotalSize() }}>
+      <div
+        role="rowgroup"
+        className="track-body"
+        style={{ height: tracks.length * trackRowHeight }}
+      >
         {virtualizer.getVirtualItems().map((item) => {
           const track = tracks[item.index];
           if (!track) return null;
