@@ -4,7 +4,7 @@
 // allowlist, Spotify unreachable, an account removed from the app, the keychain and the disk —
 // and, at the end, no token anywhere the page, the socket, the logs or the disk could show it.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import type { SeededUser } from '../fake-spotify/index.js';
+import { seededUser, type SeededUser } from '../fake-spotify/index.js';
 import { addResult, call, startAdd, value } from './support/bridge-calls.js';
 import { filesUnder, openE2eHarness, type E2eHarness } from './support/e2e-harness.js';
 import { answerLoginTab } from './support/login-tab.js';
@@ -18,9 +18,7 @@ const frames: string[] = [];
 const pageContents: string[] = [];
 
 function seeded(index: number): SeededUser {
-  const found = e2e.fake.users[index];
-  if (!found) throw new Error(`the fake has no user ${index}`);
-  return found;
+  return seededUser(e2e.fake, index);
 }
 
 async function openApp(): Promise<void> {

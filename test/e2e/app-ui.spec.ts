@@ -4,7 +4,7 @@
 // Spotify unreachable, removing an account — with axe and a screenshot on each main screen, and
 // no token anywhere the page, the socket, the logs or the disk could show it.
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import type { SeededUser } from '../fake-spotify/index.js';
+import { seededUser, type SeededUser } from '../fake-spotify/index.js';
 import { value } from './support/bridge-calls.js';
 import { filesUnder, openE2eHarness, type E2eHarness } from './support/e2e-harness.js';
 import { answerLoginTab, type LoginTabAnswer } from './support/login-tab.js';
@@ -19,9 +19,7 @@ const frames: string[] = [];
 const pageContents: string[] = [];
 
 function seeded(index: number): SeededUser {
-  const found = e2e.fake.users[index];
-  if (!found) throw new Error(`the fake has no user ${index}`);
-  return found;
+  return seededUser(e2e.fake, index);
 }
 
 /** The sidebar label: display name, else the Spotify user id. */

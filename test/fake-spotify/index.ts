@@ -35,6 +35,13 @@ export async function startFakeSpotify(options?: FakeSpotifyOptions): Promise<Fa
   };
 }
 
+/** The seeded user at `index` (default the first); tests ask only for users they seeded. */
+export function seededUser(fake: Pick<FakeSpotify, 'users'>, index = 0): SeededUser {
+  const user = fake.users[index];
+  if (user === undefined) throw new Error(`the fake has no user ${index}`);
+  return user;
+}
+
 export { FakeControlClient, FakeControlError } from './control-client.js';
 export type { MintedTokens, RequestCounts } from './control-client.js';
 export type { FaultKind, FaultRule } from './faults.js';

@@ -102,8 +102,4 @@ export async function openCore(
   };
 }
 
-export function user(fake: FakeSpotify, index: number): SeededUser {
-  const found = fake.users[index];
-  if (!found) throw new Error(`the fake has no user ${index}`);
-  return found;
-}
+export { seededUser as user } from '../../fake-spotify/index.js';

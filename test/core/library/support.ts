@@ -4,7 +4,12 @@
 import type { AppCore } from '../../../electron/core/app/app-core.js';
 import type { RequestSchedulerOptions } from '../../../electron/core/spotify/request-scheduler.js';
 import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store.js';
-import { startFakeSpotify, type FakeSpotify, type SeededUser } from '../../fake-spotify/index.js';
+import {
+  seededUser,
+  startFakeSpotify,
+  type FakeSpotify,
+  type SeededUser,
+} from '../../fake-spotify/index.js';
 import { openCore } from '../app/support.js';
 
 export interface LibraryHarness {
@@ -33,8 +38,7 @@ export async function openLibraryHarness(options: HarnessOptions): Promise<Libra
     tracks: options.tracks,
     latencyMs: options.latencyMs ?? 0,
   });
-  const user = fake.users[0];
-  if (user === undefined) throw new Error('the fake has no user');
+  const user = seededUser(fake);
   const pageOffsets: number[] = [];
   const recordingFetch: typeof fetch = (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));

@@ -1,18 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TokenSet } from '../../../electron/core/auth/token-set.js';
 import { getProfile } from '../../../electron/core/spotify/spotify-api-client.js';
+import { seededUser } from '../../fake-spotify/index.js';
 import { startHarness } from './support/spotify-harness.js';
-
-function firstUser<T>(users: readonly T[]): T {
-  const user = users[0];
-  if (user === undefined) throw new Error('the fake has no users');
-  return user;
-}
 
 describe('AccountSession token refresh', () => {
   it('refreshes an expired token exactly once for 20 concurrent calls, and all succeed', async () => {
     const h = await startHarness({ users: 1, latencyMs: 30 });
-    const user = firstUser(h.fake.users);
+    const user = seededUser(h.fake);
     const session = await h.session(user, { expired: true });
     await h.fake.control.resetCounts();
 
@@ -25,7 +20,7 @@ describe('AccountSession token refresh', () => {
 
   it('sends no API request while the refresh is in flight, and only with the new token', async () => {
     const h = await startHarness({ users: 1, latencyMs: 50 });
-    const user = firstUser(h.fake.users);
+    const user = seededUser(h.fake);
     const session = await h.session(user, { expired: true });
 
     await Promise.all(Array.from({ length: 8 }, () => getProfile(session)));
@@ -63,7 +58,7 @@ describe('AccountSession token refresh', () => {
 
   it('answers a 401 mid-session with one refresh and one retry', async () => {
     const h = await startHarness({ users: 1 });
-    const user = firstUser(h.fake.users);
+    const user = seededUser(h.fake);
     const session = await h.session(user);
     await getProfile(session);
     await h.fake.control.expireAccessTokens(user.id);
@@ -78,7 +73,7 @@ describe('AccountSession token refresh', () => {
 
   it('gives up with unauthorized when the refreshed token is refused too', async () => {
     const h = await startHarness({ users: 1 });
-    const user = firstUser(h.fake.users);
+    const user = seededUser(h.fake);
     // Expiring the tokens again while the new ones are stored makes the retry a 401 as well.
     const session = await h.session(user, {
       persistTokens: async () => {
@@ -96,7 +91,7 @@ describe('AccountSession token refresh', () => {
 
   it('keeps the old refresh token when the refresh answer carries none', async () => {
     const h = await startHarness({ users: 1, rotateRefreshTokens: false });
-    const user = firstUser(h.fake.users);
+    const user = seededUser(h.fake);
     const session = await h.session(user, { expired: true });
     const before = h.wire.events.length;
 
@@ -115,7 +110,7 @@ describe('AccountSession token refresh', () => {
 
   it('persists a rotated refresh token before the new access token is used', async () => {
     const h = await startHarness({ users: 1, rotateRefreshTokens: true });
-    const user = firstUser(h.fake.users);
+    const user = seededUser(h.fake);
     const stored: TokenSet[] = [];
     const session = await h.session(user, {
       expired: true,
@@ -146,7 +141,7 @@ describe('AccountSession token refresh', () => {
 
   it('turns invalid_grant into needs_sign_in: one token request, no retry, no API call', async () => {
     const h = await startHarness({ users: 1 });
-    const user = firstUser(h.fake.users);
+    const user = seededUser(h.fake);
     const onNeedsSignIn = vi.fn();
     const tokens = await h.tokensFor(user, { expired: true });
     const session = await h.session(user, { tokens, onNeedsSignIn });
@@ -169,7 +164,7 @@ describe('AccountSession token refresh', () => {
 
   it('works again after a new sign-in replaces the tokens', async () => {
     const h = await startHarness({ users: 1 });
-    const user = firstUser(h.fake.users);
+    const user = seededUser(h.fake);
     const tokens = await h.tokensFor(user, { expired: true });
     const session = await h.session(user, { tokens });
     await h.fake.control.revokeRefreshToken(tokens.refreshToken);
@@ -183,7 +178,7 @@ describe('AccountSession token refresh', () => {
 
   it('retries a refresh whose connection dropped and keeps the old refresh token', async () => {
     const h = await startHarness({ users: 1 });
-    const user = firstUser(h.fake.users);
+    const user = seededUser(h.fake);
     const tokens = await h.tokensFor(user, { expired: true });
     const session = await h.session(user, { tokens });
     await h.fake.control.injectFault({
@@ -203,7 +198,7 @@ describe('AccountSession token refresh', () => {
 
   it('fails with a typed error after bounded refresh retries, tokens intact for later', async () => {
     const h = await startHarness({ users: 1 });
-    const user = firstUser(h.fake.users);
+    const user = seededUser(h.fake);
     const tokens = await h.tokensFor(user, { expired: true });
     const session = await h.session(user, { tokens, maxRefreshRetries: 2 });
     await h.fake.control.injectFault({
@@ -226,7 +221,7 @@ describe('AccountSession token refresh', () => {
 
   it('keeps using refreshed tokens when storing them fails, and reports the failure', async () => {
     const h = await startHarness({ users: 1 });
-    const user = firstUser(h.fake.users);
+    const user = seededUser(h.fake);
     const onPersistError = vi.fn();
     const session = await h.session(user, {
       expired: true,
@@ -241,7 +236,7 @@ describe('AccountSession token refresh', () => {
 
   it('never puts a token in an error message', async () => {
     const h = await startHarness({ users: 1 });
-    const user = firstUser(h.fake.users);
+    const user = seededUser(h.fake);
     const tokens = await h.tokensFor(user, { expired: true });
     const session = await h.session(user, { tokens });
     await h.fake.control.revokeRefreshToken(tokens.refreshToken);

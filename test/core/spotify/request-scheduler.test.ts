@@ -6,13 +6,8 @@ import {
   getProfile,
   getSavedTracksPage,
 } from '../../../electron/core/spotify/spotify-api-client.js';
+import { seededUser } from '../../fake-spotify/index.js';
 import { startHarness } from './support/spotify-harness.js';
-
-function firstUser<T>(users: readonly T[]): T {
-  const user = users[0];
-  if (user === undefined) throw new Error('the fake has no users');
-  return user;
-}
 
 describe('RequestScheduler over the fake Spotify', () => {
   it('fetches every page through a 429 storm, honouring Retry-After and the concurrency bound', async () => {
@@ -54,7 +49,7 @@ describe('RequestScheduler over the fake Spotify', () => {
 
   it('backs off when a 429 has no Retry-After, then succeeds', async () => {
     const h = await startHarness({ users: 1 }, { backoff: { baseMs: 80, maxMs: 1_000 } });
-    const session = await h.session(firstUser(h.fake.users));
+    const session = await h.session(seededUser(h.fake));
     await h.fake.control.injectFault({ kind: 'rate_limit', retryAfterSeconds: null, count: 2 });
 
     await expect(getProfile(session)).resolves.toBeDefined();
@@ -69,7 +64,7 @@ describe('RequestScheduler over the fake Spotify', () => {
 
   it('gives up on endless 429s with rate_limited after the bounded number of retries', async () => {
     const h = await startHarness({ users: 1 }, { maxRateLimitRetries: 2 });
-    const session = await h.session(firstUser(h.fake.users));
+    const session = await h.session(seededUser(h.fake));
     await h.fake.control.injectFault({ kind: 'rate_limit', retryAfterSeconds: null });
 
     await expect(getProfile(session)).rejects.toMatchObject({
@@ -124,7 +119,7 @@ describe('RequestScheduler over the fake Spotify', () => {
 
   it('pauses for the configured time on QUOTA_EXCEEDED without Retry-After', async () => {
     const h = await startHarness({ users: 1 }, { quotaPauseMs: 200 });
-    const session = await h.session(firstUser(h.fake.users));
+    const session = await h.session(seededUser(h.fake));
     await h.fake.control.injectFault({ kind: 'quota_exceeded', count: 1, retryAfterSeconds: null });
     const started = Date.now();
 
@@ -141,7 +136,7 @@ describe('RequestScheduler over the fake Spotify', () => {
 
   it('treats a Retry-After beyond the wait limit as a long pause and fails fast', async () => {
     const h = await startHarness({ users: 1 }, { maxRateLimitWaitMs: 1_000 });
-    const session = await h.session(firstUser(h.fake.users));
+    const session = await h.session(seededUser(h.fake));
     await h.fake.control.injectFault({ kind: 'rate_limit', count: 1, retryAfterSeconds: 30 });
     const started = Date.now();
 
@@ -155,7 +150,7 @@ describe('RequestScheduler over the fake Spotify', () => {
 
   it('retries 5xx and succeeds', async () => {
     const h = await startHarness({ users: 1 });
-    const session = await h.session(firstUser(h.fake.users));
+    const session = await h.session(seededUser(h.fake));
     await h.fake.control.injectFault({ kind: 'server_error', count: 2, status: 502 });
 
     await expect(getProfile(session)).resolves.toBeDefined();
@@ -164,7 +159,7 @@ describe('RequestScheduler over the fake Spotify', () => {
 
   it('fails with server_error after a bounded number of attempts when 5xx persists', async () => {
     const h = await startHarness({ users: 1 }, { maxTransientRetries: 4 });
-    const session = await h.session(firstUser(h.fake.users));
+    const session = await h.session(seededUser(h.fake));
     await h.fake.control.injectFault({ kind: 'server_error' });
 
     await expect(getProfile(session)).rejects.toMatchObject({
@@ -177,7 +172,7 @@ describe('RequestScheduler over the fake Spotify', () => {
 
   it('retries a dropped connection on an API request', async () => {
     const h = await startHarness({ users: 1 });
-    const session = await h.session(firstUser(h.fake.users));
+    const session = await h.session(seededUser(h.fake));
     await h.fake.control.injectFault({ kind: 'drop_connection', count: 1, pathPrefix: '/v1/' });
 
     await expect(getProfile(session)).resolves.toBeDefined();
@@ -187,7 +182,7 @@ describe('RequestScheduler over the fake Spotify', () => {
 
   it('retries malformed JSON, then fails with malformed_response if it persists', async () => {
     const h = await startHarness({ users: 1 }, { maxTransientRetries: 2 });
-    const session = await h.session(firstUser(h.fake.users));
+    const session = await h.session(seededUser(h.fake));
     await h.fake.control.injectFault({ kind: 'malformed_json', count: 1 });
     await expect(getSavedTracksPage(session, { offset: 0 })).resolves.toMatchObject({ offset: 0 });
     expect(h.wire.sends('/v1/me/tracks')).toHaveLength(2);
@@ -202,7 +197,7 @@ describe('RequestScheduler over the fake Spotify', () => {
 
   it('times out a slow answer and fails with network_error after bounded attempts', async () => {
     const h = await startHarness({ users: 1 }, { requestTimeoutMs: 100, maxTransientRetries: 1 });
-    const session = await h.session(firstUser(h.fake.users));
+    const session = await h.session(seededUser(h.fake));
     await h.fake.control.setLatency(400);
 
     await expect(getProfile(session)).rejects.toMatchObject({ code: 'network_error', attempts: 2 });
@@ -211,7 +206,7 @@ describe('RequestScheduler over the fake Spotify', () => {
 
   it('reports busy while working and idle afterwards', async () => {
     const h = await startHarness({ users: 1 });
-    const session = await h.session(firstUser(h.fake.users));
+    const session = await h.session(seededUser(h.fake));
     expect(h.scheduler.state).toEqual({ kind: 'idle' });
 
     await getProfile(session);

@@ -2,6 +2,7 @@
 // real tokens or a real authorization code.
 import type { FakeSpotify, LoginOutcome, SeededUser } from '../../../fake-spotify/index.js';
 import { BrowserSession } from '../../../fake-spotify/login-driver.js';
+import { seededUser } from '../../../fake-spotify/index.js';
 import {
   signIn,
   type SignInOptions,
@@ -11,10 +12,9 @@ import { singleOriginEndpoints } from '../../../../electron/core/spotify-endpoin
 
 export type { FakeSpotify };
 
+/** The fake's first seeded user. */
 export function firstUser(fake: FakeSpotify): SeededUser {
-  const user = fake.users[0];
-  if (user === undefined) throw new Error('the fake has no users');
-  return user;
+  return seededUser(fake);
 }
 
 /** Options for signIn against the fake, completing the login page as `user` with `consent`. */
