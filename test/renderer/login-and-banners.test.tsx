@@ -56,6 +56,22 @@ describe('login progress', () => {
     expect(bridge.callsTo('accounts:setActive')[0]?.args).toEqual(['n']);
   });
 
+  it('drops the “Signed in as” notice once the person moves to another account', async () => {
+    const bridge = new FakeBridge({ accounts: [makeAccount({ id: 'a', label: 'Alice' })] });
+    const settle = heldAdd(bridge);
+    await renderApp(bridge);
+    fireEvent.click(screen.getByRole('button', { name: '+ Add account' }));
+    const nina = makeAccount({ id: 'n', label: 'Nina' });
+    bridge.accounts.push(nina);
+    settle({ ok: true, value: nina });
+    await screen.findByRole('heading', { level: 1, name: 'Nina' });
+    expect(screen.getByText('Signed in as Nina.')).toBeTruthy();
+
+    fireEvent.keyDown(window, { key: '1', ctrlKey: true });
+    await screen.findByRole('heading', { level: 1, name: 'Alice' });
+    expect(screen.queryByText('Signed in as Nina.')).toBeNull();
+  });
+
   it.each([
     ['login_timeout', /longer than 5 minutes/],
     ['login_port_in_use', /port is used by another program/],

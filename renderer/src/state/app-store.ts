@@ -22,7 +22,7 @@ import { LibraryStore } from './library-store.js';
 export type LoginState =
   | { readonly phase: 'idle' }
   | { readonly phase: 'waiting' }
-  | { readonly phase: 'signed_in'; readonly label: string }
+  | { readonly phase: 'signed_in'; readonly accountId: string; readonly label: string }
   | { readonly phase: 'cancelled' }
   | { readonly phase: 'failed'; readonly code: string; readonly message: string };
 
@@ -142,7 +142,13 @@ export class AppStore {
         return;
       case 'signed_in': {
         const account = this.state.accounts.find((item) => item.id === progress.accountId);
-        this.set({ login: { phase: 'signed_in', label: account?.label ?? 'your account' } });
+        this.set({
+          login: {
+            phase: 'signed_in',
+            accountId: progress.accountId,
+            label: account?.label ?? 'your account',
+          },
+        });
         return;
       }
     }
@@ -184,7 +190,7 @@ export class AppStore {
     this.set({ login: { phase: 'waiting' }, actionError: null });
     try {
       const account = await unwrap(this.api.accounts.add());
-      this.set({ login: { phase: 'signed_in', label: account.label } });
+      this.set({ login: { phase: 'signed_in', accountId: account.id, label: account.label } });
       // Show the account just signed in: that is what the person is waiting to see.
       await this.setActive(account.id);
     } catch (error) {
@@ -200,8 +206,11 @@ export class AppStore {
 
   setActive = async (accountId: string): Promise<void> => {
     if (accountId === this.state.activeAccountId) return;
-    // Switch at once; the answer (or accounts:changed) confirms it.
-    this.set({ activeAccountId: accountId });
+    // Switch at once; the answer (or accounts:changed) confirms it. "Signed in as X" is news
+    // about X: it goes once the person moves to another account.
+    const { login } = this.state;
+    const staleNotice = login.phase === 'signed_in' && login.accountId !== accountId;
+    this.set({ activeAccountId: accountId, ...(staleNotice ? { login: { phase: 'idle' } } : {}) });
     const view = await this.attempt(() => unwrap(this.api.accounts.setActive(accountId)));
     if (view) this.applyAccounts(view);
   };
