@@ -21,7 +21,11 @@ export function demoRelaunchArgs(argv: readonly string[]): string[] {
 /** A `startDemo` for the app handlers: relaunch as the demo, then quit. */
 export function createDemoRelauncher(options: DemoRelaunchOptions): () => Promise<void> {
   const { app, argv, env } = options;
+  // Electron starts one new copy per relaunch call: a second click while quitting must not.
+  let started = false;
   return async () => {
+    if (started) return;
+    started = true;
     // An AppImage runs from a mount that disappears when it quits: relaunch the image itself.
     const appImage = env['APPIMAGE'];
     app.relaunch({

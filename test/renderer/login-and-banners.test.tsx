@@ -56,6 +56,21 @@ describe('login progress', () => {
     expect(bridge.callsTo('accounts:setActive')[0]?.args).toEqual(['n']);
   });
 
+  it('drops the “Signed in as” notice when that account is removed', async () => {
+    const bridge = new FakeBridge({ accounts: [makeAccount({ id: 'a', label: 'Alice' })] });
+    const settle = heldAdd(bridge);
+    await renderApp(bridge);
+    fireEvent.click(screen.getByRole('button', { name: '+ Add account' }));
+    const nina = makeAccount({ id: 'n', label: 'Nina' });
+    bridge.accounts.push(nina);
+    settle({ ok: true, value: nina });
+    await screen.findByText('Signed in as Nina.');
+
+    bridge.accounts.splice(bridge.accounts.indexOf(nina), 1);
+    act(() => bridge.emit('accounts:changed', { accounts: bridge.accounts, activeAccountId: 'a' }));
+    await waitFor(() => expect(screen.queryByText('Signed in as Nina.')).toBeNull());
+  });
+
   it('drops the “Signed in as” notice once the person moves to another account', async () => {
     const bridge = new FakeBridge({ accounts: [makeAccount({ id: 'a', label: 'Alice' })] });
     const settle = heldAdd(bridge);

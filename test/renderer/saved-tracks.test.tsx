@@ -331,6 +331,23 @@ describe('saved tracks', () => {
     expect(await screen.findByRole('heading', { name: 'No saved tracks yet' })).toBeTruthy();
   });
 
+  it('reads the cache again after a failed read, even when the next sync finds nothing new', async () => {
+    const bridge = cachedBridge(library(5), minutes(1));
+    await renderApp(bridge);
+    await loaded(5);
+    // A sync brings 8 tracks into the cache, but reading them fails: the 5 stay on screen.
+    bridge.libraries.a = library(8);
+    bridge.failures.set('library:cached', { code: 'bridge_failed', message: 'No answer.' });
+    fireEvent.click(screen.getByRole('button', { name: 'Sync saved tracks now' }));
+    await screen.findByText(/Showing the 5 tracks from the last sync/);
+    expect(screen.getByRole('heading', { name: /Saved tracks/ }).textContent).not.toContain('8');
+    bridge.failures.delete('library:cached');
+
+    // The core now says "unchanged": its cache is current, but the page's copy is not.
+    fireEvent.click(screen.getByRole('button', { name: 'Sync saved tracks now' }));
+    await waitFor(() => expect(screen.getAllByTestId('track-row')).toHaveLength(8));
+  });
+
   it('offers Retry when the cache cannot be read, and reads it again', async () => {
     const bridge = cachedBridge(library(5), minutes(1));
     bridge.failures.set('library:cached', { code: 'bridge_failed', message: 'No answer.' });

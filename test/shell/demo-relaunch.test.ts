@@ -25,6 +25,15 @@ function fakeApp() {
 }
 
 describe('demo relaunch', () => {
+  it('starts one demo however often it is asked while the app quits', async () => {
+    const app = fakeApp();
+    installCleanQuit(app as never, () => new Promise<void>(() => undefined));
+    const startDemo = createDemoRelauncher({ app: app as never, argv: ['electron', '.'], env: {} });
+    await startDemo();
+    await startDemo();
+    expect(app.relaunches).toHaveLength(1);
+  });
+
   it('relaunches with this run’s arguments plus --demo, then quits after clean-up', async () => {
     const app = fakeApp();
     let finishCleanUp = () => {};

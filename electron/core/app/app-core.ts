@@ -217,6 +217,8 @@ export class AppCore {
   /** The account's last synced library from memory or disk, never the network; null if none. */
   async cachedLibrary(accountId: string): Promise<LibrarySnapshot | null> {
     this.registry.get(accountId);
+    // A read during a removal would put the library back in memory after the removal cleared it.
+    this.#assertNotRemoving(accountId);
     return this.#library.cached(accountId);
   }
 

@@ -210,7 +210,8 @@ export class AccountSession {
         expiresAt: access.expiresAt,
         scope: access.scope,
         authorizedAt: current.authorizedAt,
-        ...(current.clientId === undefined ? {} : { clientId: current.clientId }),
+        // The refresh just worked with this Client ID: record it for entries stored without one.
+        clientId: current.clientId ?? this.#clientId,
       };
       // Persist first: a rotated refresh token is single-use, so once Spotify has issued a new
       // one the stored old one is dead. If storing fails we still keep the new one for this run.

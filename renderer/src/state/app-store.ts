@@ -120,7 +120,16 @@ export class AppStore {
 
   private applyAccounts(view: AccountsView): void {
     this.libraries.retain(view.accounts.map((account) => account.id));
-    this.set({ accounts: view.accounts, activeAccountId: view.activeAccountId });
+    // "Signed in as X" about an account that has since been removed is no longer true.
+    const { login } = this.state;
+    const gone =
+      login.phase === 'signed_in' &&
+      !view.accounts.some((account) => account.id === login.accountId);
+    this.set({
+      accounts: view.accounts,
+      activeAccountId: view.activeAccountId,
+      ...(gone ? { login: { phase: 'idle' } } : {}),
+    });
   }
 
   private applyLoginProgress(progress: LoginProgressView): void {

@@ -68,6 +68,8 @@ export class LibraryStore {
   readonly #listeners = new Set<() => void>();
   // The newest read of each account's cache; an older one still running drops its result.
   readonly #reads = new Map<string, number>();
+  // Accounts whose last cache read failed: what is shown may be older than the cache.
+  readonly #unread = new Set<string>();
   readonly #syncs = new Map<string, Promise<void>>();
   readonly #sorted = new WeakMap<readonly TrackView[], Map<string, readonly TrackView[]>>();
   readonly #searchTexts = new WeakMap<readonly TrackView[], ReadonlyMap<TrackView, string>>();
@@ -126,6 +128,7 @@ export class LibraryStore {
       if (!keep.has(id)) {
         this.#states.delete(id);
         this.#reads.delete(id);
+        this.#unread.delete(id);
       }
     }
   }
@@ -168,8 +171,12 @@ export class LibraryStore {
       const outcome = await unwrap(this.#api.library.sync(accountId));
       const state = this.#states.get(accountId);
       if (state === undefined) return; // the account went away meanwhile
-      if (outcome.kind === 'unchanged' && state.lastSyncedAt !== null) {
-        // The cache holds the same tracks: only when they were confirmed changed.
+      if (
+        outcome.kind === 'unchanged' &&
+        state.lastSyncedAt !== null &&
+        !this.#unread.has(accountId)
+      ) {
+        // The cache holds the tracks shown (no read of it has failed since): only the time moves.
         this.#set(accountId, { lastSyncedAt: outcome.lastSyncedAt, total: outcome.total });
       } else {
         await this.#read(accountId);
@@ -208,6 +215,7 @@ export class LibraryStore {
         if (slices === 'changed') {
           throw new Error('The saved tracks kept changing while they were read. Try again.');
         }
+        this.#unread.delete(accountId);
         this.#set(accountId, {
           tracks: slices.tracks,
           total: slices.cached ? slices.total : null,
@@ -219,6 +227,8 @@ export class LibraryStore {
       }
     } catch (error) {
       if (this.#reads.get(accountId) !== read) return false;
+      // The cache may now hold more than is shown: the next sync must read it even if unchanged.
+      this.#unread.add(accountId);
       this.#fail(accountId, error, 'load');
       return false;
     }

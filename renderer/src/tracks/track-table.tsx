@@ -181,6 +181,9 @@ function Cover({ url }: { readonly url: string | null }) {
   }
   return (
     <img
+      // A new element per cover: rows are reused by position, and a reused <img> would show the
+      // previous track's cover until the new one loads.
+      key={url}
       src={url}
       alt=""
       loading="lazy"

@@ -159,3 +159,35 @@ it('runs one sign-in at a time on a fixed redirect port, and says why', async ()
   subject.core.cancelLogins();
   expect(await first).toBe('login_cancelled');
 });
+
+it('serves no cached library for an account while it is being removed', async () => {
+  subject.logins.push({ user: user(fake, 0) });
+  const account = await subject.core.addAccount();
+  await subject.core.syncLibrary(account.id);
+  const removing = subject.core.removeAccount(account.id);
+  await expect(subject.core.cachedLibrary(account.id)).rejects.toMatchObject({
+    code: 'account_not_found',
+  });
+  await removing;
+});
+
+it('records the Client ID of tokens stored without one at their next refresh', async () => {
+  subject.logins.push({ user: user(fake, 0) });
+  const account = await subject.core.addAccount();
+  // As stored before grants remembered their Client ID.
+  const current = (await stored(account.id)) as TokenSet;
+  const older = {
+    accessToken: current.accessToken,
+    refreshToken: current.refreshToken,
+    expiresAt: current.expiresAt,
+    scope: current.scope,
+    authorizedAt: current.authorizedAt,
+  };
+  await store.set(account.id, JSON.stringify(older));
+  await subject.core.close();
+  await fake.control.expireAccessTokens();
+
+  const restarted = await subject.reopen();
+  await restarted.fetchProfile(account.id);
+  expect((await stored(account.id))?.clientId).toBe(fake.clientId);
+});
