@@ -18,6 +18,18 @@ function heldAdd(bridge: FakeBridge): (answer: IpcResult<AccountView>) => void {
   return (answer) => settle(answer);
 }
 
+/** Alice is signed in; "Add account" is clicked and the login comes back as Nina. */
+async function signInNinaBesideAlice() {
+  const bridge = new FakeBridge({ accounts: [makeAccount({ id: 'a', label: 'Alice' })] });
+  const settle = heldAdd(bridge);
+  await renderApp(bridge);
+  fireEvent.click(screen.getByRole('button', { name: '+ Add account' }));
+  const nina = makeAccount({ id: 'n', label: 'Nina' });
+  bridge.accounts.push(nina);
+  settle({ ok: true, value: nina });
+  return { bridge, nina };
+}
+
 describe('login progress', () => {
   it('waits for the login window with a Cancel button that cancels the logins', async () => {
     const bridge = new FakeBridge();
@@ -43,13 +55,7 @@ describe('login progress', () => {
   });
 
   it('names the signed-in account and switches to it', async () => {
-    const bridge = new FakeBridge({ accounts: [makeAccount({ id: 'a', label: 'Alice' })] });
-    const settle = heldAdd(bridge);
-    await renderApp(bridge);
-    fireEvent.click(screen.getByRole('button', { name: '+ Add account' }));
-    const nina = makeAccount({ id: 'n', label: 'Nina' });
-    bridge.accounts.push(nina);
-    settle({ ok: true, value: nina });
+    const { bridge } = await signInNinaBesideAlice();
 
     expect(await screen.findByText('Signed in as Nina.')).toBeTruthy();
     await screen.findByRole('heading', { level: 1, name: 'Nina' });
@@ -57,13 +63,7 @@ describe('login progress', () => {
   });
 
   it('drops the “Signed in as” notice when that account is removed', async () => {
-    const bridge = new FakeBridge({ accounts: [makeAccount({ id: 'a', label: 'Alice' })] });
-    const settle = heldAdd(bridge);
-    await renderApp(bridge);
-    fireEvent.click(screen.getByRole('button', { name: '+ Add account' }));
-    const nina = makeAccount({ id: 'n', label: 'Nina' });
-    bridge.accounts.push(nina);
-    settle({ ok: true, value: nina });
+    const { bridge, nina } = await signInNinaBesideAlice();
     await screen.findByText('Signed in as Nina.');
 
     bridge.accounts.splice(bridge.accounts.indexOf(nina), 1);
@@ -72,13 +72,7 @@ describe('login progress', () => {
   });
 
   it('drops the “Signed in as” notice once the person moves to another account', async () => {
-    const bridge = new FakeBridge({ accounts: [makeAccount({ id: 'a', label: 'Alice' })] });
-    const settle = heldAdd(bridge);
-    await renderApp(bridge);
-    fireEvent.click(screen.getByRole('button', { name: '+ Add account' }));
-    const nina = makeAccount({ id: 'n', label: 'Nina' });
-    bridge.accounts.push(nina);
-    settle({ ok: true, value: nina });
+    await signInNinaBesideAlice();
     await screen.findByRole('heading', { level: 1, name: 'Nina' });
     expect(screen.getByText('Signed in as Nina.')).toBeTruthy();
 
