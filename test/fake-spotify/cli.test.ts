@@ -1,33 +1,9 @@
 // `npm run fake-spotify`: prints what a person needs, serves, stops cleanly on SIGTERM, and
 // refuses bad arguments with exit code 2.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { startCli as startScript, waitUntil } from '../support/cli-process.js';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
-
-function startCli(args: string[]) {
-  const child = spawn(process.execPath, [tsx, 'test/fake-spotify/cli.ts', ...args], {
-    cwd: repoRoot,
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
-  );
-  return { child, exited, output: () => ({ stdout, stderr }) };
-}
-
-async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the CLI');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const startCli = (args: string[]) => startScript('test/fake-spotify/cli.ts', args);
 
 describe('fake-spotify CLI', () => {
   it('prints the base URL, Client ID, redirect URI and users, serves, and exits 0 on SIGTERM', async () => {
@@ -42,7 +18,7 @@ describe('fake-spotify CLI', () => {
       'abcdefabcdefabcdefabcdefabcdefab',
     ]);
     try {
-      await waitFor(() => cli.output().stdout.includes('Press Ctrl+C'), 15_000);
+      await waitUntil(() => cli.output().stdout.includes('Press Ctrl+C'), 15_000);
       const { stdout } = cli.output();
       const baseUrl = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
       expect(baseUrl).toBeDefined();

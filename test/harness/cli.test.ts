@@ -1,14 +1,11 @@
 // `npm run demo:web`: prints the URL to open, where tokens go and the seeded logins, serves the
 // app, closes cleanly on SIGTERM and SIGINT, and refuses bad arguments with exit code 2.
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCli as startScript, waitUntil } from '../support/cli-process.js';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 let rendererDir: string;
 
 beforeAll(async () => {
@@ -22,32 +19,14 @@ afterAll(async () => {
   await rm(rendererDir, { recursive: true, force: true });
 });
 
-function startCli(args: string[]) {
-  const child = spawn(process.execPath, [tsx, 'test/harness/cli.ts', ...args], { cwd: repoRoot });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
-  );
-  return { child, exited, output: () => ({ stdout, stderr }) };
-}
-
-async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the CLI');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const startCli = (args: string[]) => startScript('test/harness/cli.ts', args);
 
 describe('demo:web CLI', () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`prints the URL and the logins, serves the app, and exits 0 on ${signal}`, async () => {
       const cli = startCli(['--users', '2', '--tracks', '3', '--renderer-dir', rendererDir]);
       try {
-        await waitFor(() => cli.output().stdout.includes('Ctrl+C to stop.'), 15_000);
+        await waitUntil(() => cli.output().stdout.includes('Ctrl+C to stop.'), 15_000);
         const { stdout } = cli.output();
         const url = /Open:\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)?.[1];
         expect(url).toBeDefined();
