@@ -266,6 +266,49 @@ describe('saved tracks', () => {
     expect(table.getAttribute('aria-rowcount')).toBe('2');
   });
 
+  it('updates the rendered rows in place when the list jumps far, instead of replacing them', async () => {
+    await renderApp(bridgeWith(library(2000)));
+    await loaded(2000);
+    const table = screen.getByRole('table', { name: 'Saved tracks of Alice' });
+    const rows = () => within(table).getAllByTestId('track-row');
+    const before = new Set(rows());
+    act(() => {
+      table.scrollTop = 1500 * trackRowHeight;
+      fireEvent.scroll(table);
+    });
+    await waitFor(() => expect(Number(rows()[0]?.ariaRowIndex)).toBeGreaterThan(1400));
+    // At the top fewer rows are drawn (no overscan above the first): every one of them is
+    // reused, and only the extra rows are new.
+    const after = rows();
+    expect([...before].every((row) => row.isConnected && after.includes(row))).toBe(true);
+    expect(after.filter((row) => !before.has(row))).toHaveLength(after.length - before.size);
+    // Still in order for screen readers: the DOM order follows the rows' positions.
+    const indices = rows().map((row) => Number(row.ariaRowIndex));
+    expect(indices).toEqual([...indices].sort((a, b) => a - b));
+  });
+
+  it('shows a new search from its first match, wherever the list was scrolled', async () => {
+    await renderApp(bridgeWith(library(2000)));
+    await loaded(2000);
+    const table = screen.getByRole('table', { name: 'Saved tracks of Alice' });
+    const firstRowIndex = () => within(table).getAllByTestId('track-row')[0]?.ariaRowIndex;
+    // Scrolled down to about the 1,500th track (jsdom keeps scrollTop; the scroll event tells
+    // the virtualiser, as a browser's would).
+    act(() => {
+      table.scrollTop = 1500 * trackRowHeight;
+      fireEvent.scroll(table);
+    });
+    await waitFor(() => expect(Number(firstRowIndex())).toBeGreaterThan(1400));
+
+    // "song 1" matches 1,111 of the 2,000 titles: a list long enough to stay scrolled.
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search saved tracks' }), {
+      target: { value: 'song 1' },
+    });
+    expect(table.scrollTop).toBe(0);
+    expect(firstRowIndex()).toBe('2');
+    expect(visibleTitles()[0]).toMatch(/^Song 1/);
+  });
+
   it('filters by title, artist and album as the person types', async () => {
     const tracks = [
       makeTrack(1, { name: 'Blue Monday', artists: ['New Order'], album: 'Substance' }),

@@ -2,7 +2,7 @@
 // instant search, the sortable virtualised table, and every state around it explained in words
 // (reading the cache, syncing with progress, empty, nothing matches, a failed sync with the cached
 // tracks kept and a Retry button, Spotify asking to wait with the time it resumes).
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 
 import type { AccountView, SchedulerView } from '../app-contract.js';
 import { formatCount, formatTime, plural } from '../format/formatters.js';
@@ -10,7 +10,7 @@ import { useAppState, useStore } from '../state/app-store.js';
 import type { LibraryFailure, LibraryState } from '../state/library-store.js';
 import { lastSyncedSentence, useNow } from './sync-age.js';
 import { createTrackSearch, defaultSort, nextSort } from './track-order.js';
-import { TrackTable } from './track-table.js';
+import { TrackTable, type TrackTableHandle } from './track-table.js';
 import { useSavedTracks } from './use-saved-tracks.js';
 
 export interface SavedTracksSectionProps {
@@ -27,6 +27,7 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
   const [sort, setSort] = useState(defaultSort);
   const now = useNow();
   const headingId = useId();
+  const table = useRef<TrackTableHandle>(null);
 
   // A new list is sorted once (and kept with it): let typing and scrolling go first meanwhile.
   const tracks = useDeferredValue(saved.tracks);
@@ -61,8 +62,16 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
           className="text-input search"
           aria-label="Search saved tracks"
           placeholder="Search titles, artists, albums"
+          // Titles and names are not words to correct; checking them costs each keystroke too.
+          spellCheck={false}
+          autoComplete="off"
           value={query}
-          onChange={(event) => setQuery(event.target.value)}
+          onFocus={() => whenIdle(() => search.warmUp())}
+          onChange={(event) => {
+            // A new search shows its matches from the top, wherever the list was scrolled.
+            table.current?.scrollToTop();
+            setQuery(event.target.value);
+          }}
           disabled={loaded === 0}
         />
         <span className="sync-age" data-testid="sync-age">
@@ -118,6 +127,7 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
 
       {visible.length > 0 && (
         <TrackTable
+          ref={table}
           tracks={visible}
           capacity={sorted.length}
           sort={sort}
@@ -127,6 +137,16 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
       )}
     </section>
   );
+}
+
+/** Runs `work` when the page is idle (soon, where idle callbacks are unknown); returns a cancel. */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(work, { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(work, 0);
+  return () => clearTimeout(handle);
 }
 
 function SyncProgress({ saved }: { readonly saved: LibraryState }) {

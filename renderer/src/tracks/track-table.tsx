@@ -1,8 +1,8 @@
 // The saved tracks as a table that only renders the rows in view (plus a few either side), so a
 // library of tens of thousands scrolls smoothly. ARIA table roles keep it a table for screen
 // readers: aria-rowcount and aria-rowindex say where each rendered row sits in the whole list.
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState } from 'react';
+import { observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useImperativeHandle, useRef, useState, type Ref } from 'react';
 
 import type { TrackView } from '../app-contract.js';
 import { formatDate, formatDuration } from '../format/formatters.js';
@@ -21,7 +21,19 @@ export interface TrackTableProps {
   readonly sort: SortOrder;
   readonly onSort: (key: SortKey) => void;
   readonly label: string;
+  readonly ref?: Ref<TrackTableHandle>;
 }
+
+export interface TrackTableHandle {
+  /**
+   * Shows the first rows, in the very render that follows: call it before the state change
+   * that gives the table its new rows (a new search shows its best matches from the top).
+   */
+  scrollToTop(): void;
+}
+
+/** How the virtualiser hears of a new scroll position (its observeElementOffset callback). */
+type OffsetListener = (offset: number, isScrolling: boolean) => void;
 
 interface Column {
   readonly title: string;
@@ -38,8 +50,9 @@ const columns: readonly Column[] = [
   { title: 'Duration', sortKey: 'duration', className: 'col-duration' },
 ];
 
-export function TrackTable({ tracks, capacity, sort, onSort, label }: TrackTableProps) {
+export function TrackTable({ tracks, capacity, sort, onSort, label, ref }: TrackTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  const offsetListener = useRef<OffsetListener | null>(null);
   // The virtualiser hands back functions that change identity per render; the compiler must
   // not memoise around it (react-hooks "incompatible-library").
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -47,11 +60,41 @@ export function TrackTable({ tracks, capacity, sort, onSort, label }: TrackTable
     count: Math.max(capacity, tracks.length),
     getScrollElement: () => scroller.current,
     estimateSize: () => trackRowHeight,
-    overscan: 8,
-    // Rows are keyed by position (the virtualiser's default). A key function would have to
+    // Rows drawn beyond each edge of the view: 280 px, more than a wheel step or two ahead of
+    // the next render. Each extra row is drawn again on every keystroke of a search.
+    overscan: 5,
+    // No getItemKey: the virtualiser keys its items by position. A key function would have to
     // change with every new list, and each change makes the virtualiser re-measure every row:
-    // 50,000 of them on each keystroke of a search.
+    // 50,000 of them on each keystroke of a search. (React keys are set below, by slot.)
+    observeElementOffset: (instance, listener) => {
+      offsetListener.current = listener;
+      return observeElementOffset(instance, listener);
+    },
   });
+
+  const virtualItems = virtualizer.getVirtualItems();
+  // Rows are keyed by slot, not by position. The rendered rows are always a run of consecutive
+  // positions, so position modulo their number gives each one slot, and the same slots whatever
+  // the run: a row scrolled out hands its elements to the row scrolled in, and a jump (back to
+  // the top for a new search, a long scroll) updates the rendered rows in place instead of
+  // replacing them all.
+  const slots = virtualItems.length;
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      scrollToTop() {
+        const element = scroller.current;
+        if (element === null || element.scrollTop === 0) return;
+        element.scrollTop = 0;
+        // Told now, the virtualiser draws the first rows in the coming render. Left to the
+        // scroll event, it would hear of it in the next frame: that render would draw rows for
+        // the old position (none, past the end of a shorter list), then a second render the top.
+        offsetListener.current?.(0, false);
+      },
+    }),
+    [],
+  );
 
   return (
     <div
@@ -110,11 +153,16 @@ export function TrackTable({ tracks, capacity, sort, onSort, label }: TrackTable
         className="track-body"
         style={{ height: tracks.length * trackRowHeight }}
       >
-        {virtualizer.getVirtualItems().map((item) => {
+        {virtualItems.map((item) => {
           const track = tracks[item.index];
           if (!track) return null;
           return (
-            <TrackRow key={item.key} track={track} rowIndex={item.index + 2} top={item.start} />
+            <TrackRow
+              key={item.index % slots}
+              track={track}
+              rowIndex={item.index + 2}
+              top={item.start}
+            />
           );
         })}
       </div>
@@ -128,7 +176,11 @@ interface TrackRowProps {
   readonly top: number;
 }
 
-function TrackRow({ track, rowIndex, top }: TrackRowProps) {
+/**
+ * Memoised: a keystroke or a scroll step that leaves a position showing the same track (the
+ * props are the same track object, index and offset) does not render or touch that row again.
+ */
+const TrackRow = memo(function TrackRow({ track, rowIndex, top }: TrackRowProps) {
   return (
     <div
       role="row"
@@ -167,7 +219,7 @@ function TrackRow({ track, rowIndex, top }: TrackRowProps) {
       </div>
     </div>
   );
-}
+});
 
 /** The album cover, or a note symbol when there is none or it cannot be loaded (offline). */
 function Cover({ url }: { readonly url: string | null }) {

@@ -10,7 +10,7 @@ import { answerLoginTab } from '../../../test/e2e/support/login-tab.js';
 import type { SeededUser } from '../../../test/fake-spotify/index.js';
 import { buildRenderer, chromiumArgs } from '../../../test/harness/browser-setup.js';
 import { startHarness, type Harness } from '../../../test/harness/harness-server.js';
-import { firstRowKey, keepNamesShim } from './page-probes.js';
+import { firstRowKey, installPaintProbe, keepNamesShim } from './page-probes.js';
 
 export interface BenchSessionOptions {
   /** Saved tracks of each seeded user, in order. */
@@ -63,6 +63,7 @@ export async function openBenchSession(options: BenchSessionOptions): Promise<Be
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     await page.addInitScript(keepNamesShim);
+    await page.addInitScript(installPaintProbe);
     await page.goto(harness.url);
     await page.locator('html[data-harness="connected"]').waitFor();
 

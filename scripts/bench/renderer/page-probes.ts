@@ -5,8 +5,11 @@
 // project has no DOM library. Times come from the page's own `performance.now()`, so the
 // protocol round trips between Node and the browser are never part of a figure.
 //
-// "Painted" here means: the DOM holds the expected rows, then one `requestAnimationFrame` has run
-// and a task queued from it has started, which happens after that frame was rendered.
+// "Painted" here means presented on screen: once the DOM holds the expected rows, a marker is
+// added in the same DOM update, and the browser's Element Timing entry for it says when the frame
+// holding both was presented (`installPaintProbe`). A timer or task queued after the frame is no
+// measure of that: after a key is released Chromium holds such tasks back until a later frame,
+// which added up to 20 ms of idle main thread to a keystroke's figure.
 
 interface ProbeNodeList {
   readonly length: number;
@@ -25,16 +28,49 @@ interface ProbeElement {
 }
 
 interface ProbeDocument {
-  readonly body: ProbeElement;
+  readonly body: ProbeElement & { append(node: ProbeMarker): void };
+  createElement(tag: 'span'): ProbeMarker;
   querySelector(selector: string): ProbeElement | null;
   querySelectorAll(selector: string): ProbeNodeList;
-  addEventListener(type: string, listener: () => void, capture: boolean): void;
-  removeEventListener(type: string, listener: () => void, capture: boolean): void;
+  addEventListener(
+    type: string,
+    listener: (event: { readonly timeStamp: number }) => void,
+    capture: boolean,
+  ): void;
+  removeEventListener(
+    type: string,
+    listener: (event: { readonly timeStamp: number }) => void,
+    capture: boolean,
+  ): void;
 }
 
 interface ProbeEntry {
   readonly startTime: number;
   readonly duration: number;
+}
+
+/** An Element Timing entry (`PerformanceElementTiming`), the fields used here. */
+interface ProbeElementTimingEntry extends ProbeEntry {
+  readonly identifier: string;
+  /** When the frame that first showed the element was presented; 0 where unsupported. */
+  readonly presentationTime?: number;
+  /** When the page painted that frame (its rendering update); 0 where unsupported. */
+  readonly paintTime?: number;
+  /** When that frame was rendered (presentation time in older browsers). */
+  readonly renderTime: number;
+}
+
+/** Times since a probe's start: the frame showing the result painted by the page, and presented. */
+export interface FrameTimes {
+  readonly painted: number;
+  readonly presented: number;
+}
+
+interface ProbeMarker {
+  setAttribute(name: string, value: string): void;
+  textContent: string | null;
+  readonly style: { cssText: string };
+  remove(): void;
 }
 
 interface ProbeWindow {
@@ -50,13 +86,20 @@ interface ProbeWindow {
     ): void;
     disconnect(): void;
   };
-  readonly PerformanceObserver: new (callback: (list: { getEntries(): ProbeEntry[] }) => void) => {
+  readonly PerformanceObserver: new <Entry extends ProbeEntry>(
+    callback: (list: { getEntries(): Entry[] }) => void,
+  ) => {
     observe(options: { type: string; buffered: boolean }): void;
     takeRecords(): ProbeEntry[];
     disconnect(): void;
   };
+  /**
+   * Installed by `installPaintProbe`: resolves with the `performance.now()` times at which the
+   * frame holding the DOM as it is now was painted and presented on screen.
+   */
+  benchWhenPresented?: (timeoutMs: number) => Promise<FrameTimes>;
   /** Where `armKeystrokeProbe` leaves its measurement for `keystrokeResult`. */
-  benchKeystroke?: Promise<number>;
+  benchKeystroke?: Promise<FrameTimes>;
   /** Where `watchLongTasks` gathers entries for `collectLongTasks`. */
   benchLongTasks?: { entries: ProbeEntry[]; stop: () => ProbeEntry[] };
 }
@@ -67,6 +110,51 @@ interface ProbeWindow {
  * own harmless `__name`. Install with `page.addInitScript` before the page loads.
  */
 export const keepNamesShim = 'globalThis.__name = (fn) => fn;';
+
+/**
+ * Gives the page `benchWhenPresented`: call it right after a DOM change (in the same task or
+ * microtask) and it resolves with the times the frame showing that change was painted by the page
+ * and presented on screen (after the compositor drew it, at the display's refresh). It adds a
+ * small marker with an `elementtiming` attribute, which is painted in the same frame as the
+ * change, and waits for the browser's Element Timing entry for it. Install with
+ * `page.addInitScript` after `keepNamesShim`.
+ */
+export function installPaintProbe(): void {
+  const w = globalThis as unknown as ProbeWindow;
+  const waiting = new Map<string, (times: FrameTimes) => void>();
+  let next = 0;
+  const observer = new w.PerformanceObserver<ProbeElementTimingEntry>((list) => {
+    for (const entry of list.getEntries()) {
+      const settle = waiting.get(entry.identifier);
+      waiting.delete(entry.identifier);
+      const presented = entry.presentationTime || entry.renderTime;
+      settle?.({ painted: entry.paintTime || presented, presented });
+    }
+  });
+  observer.observe({ type: 'element', buffered: false });
+  w.benchWhenPresented = (timeoutMs) =>
+    new Promise<FrameTimes>((resolve, reject) => {
+      next += 1;
+      const id = `bench-presented-${next}`;
+      const marker = w.document.createElement('span');
+      marker.setAttribute('elementtiming', id);
+      // Element Timing reports text and images: one visible character, out of the app's way.
+      marker.textContent = '.';
+      marker.style.cssText =
+        'position:fixed;right:0;bottom:0;font:8px/1 monospace;pointer-events:none;z-index:2147483647';
+      const timer = w.setTimeout(() => {
+        waiting.delete(id);
+        marker.remove();
+        reject(new Error(`the frame holding marker ${id} was never presented`));
+      }, timeoutMs);
+      waiting.set(id, (times) => {
+        w.clearTimeout(timer);
+        marker.remove();
+        resolve(times);
+      });
+      w.document.body.append(marker);
+    });
+}
 
 /**
  * Identifies the shown account's table by its first row: title, artists and album. Not the whole
@@ -92,15 +180,17 @@ export interface SwitchProbeArgs {
 
 /**
  * Clicks the account's sidebar row and resolves with the milliseconds from the click until its
- * first track row is in the DOM and the frame holding it has been painted.
+ * first track row is in the DOM and the frame holding it was presented on screen.
  */
-export function timeSwitchToFirstRow(args: SwitchProbeArgs): Promise<number> {
+export function timeSwitchToFirstRow(args: SwitchProbeArgs): Promise<FrameTimes> {
   const w = globalThis as unknown as ProbeWindow;
   const doc = w.document;
   const button = doc.querySelector(
     `[data-testid="account-row"][data-account-id="${args.accountId}"]`,
   );
   if (button === null) throw new Error(`no sidebar row for account ${args.accountId}`);
+  const presented = w.benchWhenPresented;
+  if (presented === undefined) throw new Error('installPaintProbe was not installed');
   // The same key as `firstRowKey` (inlined: the page gets this function alone).
   const firstRow = () => {
     const row = doc.querySelector('[data-testid="track-row"][aria-rowindex="2"]');
@@ -110,7 +200,7 @@ export function timeSwitchToFirstRow(args: SwitchProbeArgs): Promise<number> {
     for (let i = 0; i < cells.length; i += 1) texts.push(cells[i]?.textContent ?? '');
     return texts.join(' | ');
   };
-  return new Promise<number>((resolve, reject) => {
+  return new Promise<FrameTimes>((resolve, reject) => {
     let done = false;
     const observer = new w.MutationObserver(() => check());
     const timer = w.setTimeout(() => {
@@ -124,7 +214,11 @@ export function timeSwitchToFirstRow(args: SwitchProbeArgs): Promise<number> {
       done = true;
       observer.disconnect();
       w.clearTimeout(timer);
-      w.requestAnimationFrame(() => w.setTimeout(() => resolve(w.performance.now() - start), 0));
+      presented(args.timeoutMs).then(
+        (times) =>
+          resolve({ painted: times.painted - start, presented: times.presented - start }),
+        reject,
+      );
     };
     observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
     button.click();
@@ -239,11 +333,13 @@ export interface KeystrokeProbeArgs {
 /**
  * Arms a one-shot measurement of the next `input` event: from the event (seen first, in the
  * capture phase on the document) until the table shows the filtered result and it has been
- * painted. Type the key, then collect the figure with `keystrokeResult`.
+ * presented on screen. Type the key, then collect the figure with `keystrokeResult`.
  */
 export function armKeystrokeProbe(args: KeystrokeProbeArgs): void {
   const w = globalThis as unknown as ProbeWindow;
   const doc = w.document;
+  const presented = w.benchWhenPresented;
+  if (presented === undefined) throw new Error('installPaintProbe was not installed');
   // "1,234 of 50,000": the first number is the filtered count.
   const shownCount = () => {
     const text = doc.querySelector('.tracks h2 .count')?.textContent ?? '';
@@ -264,7 +360,7 @@ export function armKeystrokeProbe(args: KeystrokeProbeArgs): void {
     }
     return true;
   };
-  w.benchKeystroke = new Promise<number>((resolve, reject) => {
+  w.benchKeystroke = new Promise<FrameTimes>((resolve, reject) => {
     let start = 0;
     let done = false;
     const observer = new w.MutationObserver(() => check());
@@ -273,16 +369,21 @@ export function armKeystrokeProbe(args: KeystrokeProbeArgs): void {
       done = true;
       observer.disconnect();
       w.clearTimeout(timer);
-      w.requestAnimationFrame(() => w.setTimeout(() => resolve(w.performance.now() - start), 0));
+      presented(args.timeoutMs).then(
+        (times) =>
+          resolve({ painted: times.painted - start, presented: times.presented - start }),
+        reject,
+      );
     };
     const timer = w.setTimeout(() => {
       done = true;
       observer.disconnect();
       reject(new Error(`the table never showed ${args.expectedCount} matching tracks`));
     }, args.timeoutMs);
-    const onInput = () => {
+    const onInput = (event: { readonly timeStamp: number }) => {
       doc.removeEventListener('input', onInput, true);
-      start = w.performance.now();
+      // When the event was created: the figure includes the time before it reached this listener.
+      start = event.timeStamp;
       observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
       check();
     };
@@ -290,7 +391,7 @@ export function armKeystrokeProbe(args: KeystrokeProbeArgs): void {
   });
 }
 
-export function keystrokeResult(): Promise<number> {
+export function keystrokeResult(): Promise<FrameTimes> {
   const w = globalThis as unknown as ProbeWindow;
   if (w.benchKeystroke === undefined) throw new Error('armKeystrokeProbe was not called');
   return w.benchKeystroke;

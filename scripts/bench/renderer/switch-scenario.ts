@@ -1,6 +1,6 @@
 // renderer_switch_cached_10k: two accounts of 10,000 saved tracks, both signed in and loaded once;
 // then the sidebar rows are clicked in turn and each switch is timed in the page from the click to
-// the painted first row of the account switched to.
+// the frame showing the first row of the account switched to, presented on screen.
 import { performance } from 'node:perf_hooks';
 import {
   longTaskFigures,
@@ -39,16 +39,18 @@ export async function runSwitchScenario(
   await harness.fake.control.resetCounts();
   await page.evaluate(watchLongTasks);
   const switchMs: number[] = [];
+  const paintMs: number[] = [];
   const started = performance.now();
   for (let i = 0; i < options.switches; i += 1) {
     // The second account is showing after sign-in: go to the first, then back, and so on.
     const to = i % 2 === 0 ? first : second;
-    const ms = await page.evaluate(timeSwitchToFirstRow, {
+    const times = await page.evaluate(timeSwitchToFirstRow, {
       accountId: to.accountId,
       expectedFirstRow: firstRow.get(to.accountId) ?? '',
       timeoutMs: 10_000,
     });
-    switchMs.push(tenths(ms));
+    switchMs.push(tenths(times.presented));
+    paintMs.push(tenths(times.painted));
     // A person looks at the list before switching again: let whatever the page does after a
     // switch (loading the rest of the library, a background sync) finish first.
     await waitForLibraryLoaded(page, options.loadTimeoutMs);
@@ -68,10 +70,12 @@ export async function runSwitchScenario(
     p50_ms: p50,
     max_ms: max,
     switch_ms: switchMs,
+    // The same switches up to the frame painted by the page, before it reached the screen.
+    paint_max_ms: Math.max(...paintMs),
     // Over the whole loop, the waits between switches included.
     ...longTaskFigures(longTasks),
     ...load,
-    target: 'max_ms <= 100 (click to the first row of the account painted, every switch)',
+    target: 'max_ms <= 100 (click to the first row of the account presented on screen, every switch)',
     pass: max <= 100,
   });
 }
