@@ -139,14 +139,10 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
   );
 }
 
-/** Runs `work` when the page is idle (soon, where idle callbacks are unknown); returns a cancel. */
-function whenIdle(work: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(work, { timeout: 2000 });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(work, 0);
-  return () => clearTimeout(handle);
+/** Runs `work` when the page is idle (soon, where idle callbacks are unknown, as in jsdom). */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, 0);
 }
 
 function SyncProgress({ saved }: { readonly saved: LibraryState }) {
