@@ -1,6 +1,6 @@
 // The Electron main process: app lifecycle and wiring. The accounts, login and Spotify logic live
 // in electron/core (plain Node); the Electron-facing pieces in electron/shell.
-import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startAppServices, type AppServices } from './shell/app-services.js';
@@ -8,6 +8,7 @@ import { installCleanQuit } from './shell/clean-quit.js';
 import { enforceContentSecurityPolicy } from './shell/content-security-policy.js';
 import { demoSpotifyBundleUrl } from './shell/demo-spotify.js';
 import { createDemoRelauncher } from './shell/demo-relaunch.js';
+import { handleImageRequests, registerImageScheme } from './shell/image-protocol.js';
 import { createMainWindow } from './shell/main-window.js';
 import { buildMenuTemplate } from './shell/menu.js';
 import { dataDirFor, runModeOf, windowTitleFor } from './shell/run-mode.js';
@@ -23,6 +24,9 @@ const title = windowTitleFor(app.getName(), mode);
 // Chromium profile and its own lock, so it can run next to the real app.
 app.setPath('userData', dataDirFor(app.getPath('userData'), mode));
 const stateFile = windowStateFile(app.getPath('userData'));
+
+// Privileged schemes can only be declared before the app is ready.
+registerImageScheme(protocol);
 
 let mainWindow: BrowserWindow | null = null;
 let services: AppServices | null = null;
@@ -67,6 +71,8 @@ async function start(): Promise<void> {
     mainWindow: () => mainWindow,
     startDemo: createDemoRelauncher({ app, argv: process.argv, env: process.env }),
   });
+  // The main window's session only: the login window's partition never shows the app's images.
+  handleImageRequests(session.defaultSession.protocol, services.core.images);
   await openMainWindow();
 }
 

@@ -6,6 +6,12 @@ export interface SpotifyEndpoints {
   readonly accountsBaseUrl: string;
   /** Origin of the Web API: `/v1/...` lives under it. */
   readonly apiBaseUrl: string;
+  /**
+   * Where Spotify's pictures are fetched from, when not from their own hosts: a picture at
+   * `https://<host><path>` is fetched from `<imageCdnBaseUrl>/<host><path>`. The fake Spotify
+   * serves them under `/cdn`; real Spotify leaves it unset.
+   */
+  readonly imageCdnBaseUrl?: string;
 }
 
 export const realSpotifyEndpoints: SpotifyEndpoints = {
@@ -16,5 +22,11 @@ export const realSpotifyEndpoints: SpotifyEndpoints = {
 /** Both services served from one origin, as the fake Spotify does. */
 export function singleOriginEndpoints(baseUrl: string): SpotifyEndpoints {
   const origin = baseUrl.replace(/\/+$/, '');
-  return { accountsBaseUrl: origin, apiBaseUrl: origin };
+  return { accountsBaseUrl: origin, apiBaseUrl: origin, imageCdnBaseUrl: `${origin}/cdn` };
+}
+
+/** The URL a picture is fetched from under these endpoints (see `imageCdnBaseUrl`). */
+export function imageFetchUrl(endpoints: SpotifyEndpoints, imageUrl: URL): string {
+  if (endpoints.imageCdnBaseUrl === undefined) return imageUrl.href;
+  return `${endpoints.imageCdnBaseUrl}/${imageUrl.host}${imageUrl.pathname}${imageUrl.search}`;
 }

@@ -1,7 +1,8 @@
 // Builds the object the preload exposes to the page (`window.spotifyAccounts`): one named function
-// per contract request, grouped by domain, and `events.on` for contract events. It only ever calls
-// the two ipcRenderer methods it is given, on the app's own channels; the page never sees
-// ipcRenderer nor an IpcRendererEvent. Bundled into the sandboxed preload (vite.preload.config.mts).
+// per contract request, grouped by domain, `events.on` for contract events, and `images.baseUrl`
+// (where the page loads pictures from: the app's image protocol). It only ever calls the two
+// ipcRenderer methods it is given, on the app's own channels; the page never sees ipcRenderer nor
+// an IpcRendererEvent. Bundled into the sandboxed preload (vite.preload.config.mts).
 import { AppError } from '../core/app-error.js';
 import {
   eventChannels,
@@ -10,6 +11,7 @@ import {
   type BridgeApi,
   type EventChannel,
 } from '../core/ipc/contract.js';
+import { imageBaseUrl } from './image-protocol.js';
 import { ipcEventChannel, ipcRequestChannel } from './ipc-channels.js';
 
 /** The part of Electron's ipcRenderer the bridge uses. */
@@ -48,7 +50,7 @@ export function createBridgeApi(ipc: RendererIpc): BridgeApi {
       ipc.removeListener(channel, forward);
     };
   };
-  const api = { ...domains, events: { on } };
+  const api = { ...domains, events: { on }, images: { baseUrl: imageBaseUrl } };
   // Built from the contract's channel list at run time, so its shape is only known to the type
   // system through BridgeApi; test/shell/bridge-api.test.ts checks the two agree.
   return api as unknown as BridgeApi;

@@ -1,15 +1,16 @@
 // The app page's Content Security Policy, sent as a response header as well as the page's <meta>
 // tag (renderer/index.html; a test keeps the two identical). Images: only the app's own files and
-// Spotify's image CDNs. Facebook-hosted avatars (platform-lookaside.fbsbx.com) are left out on
-// purpose: allowing a social network's CDN for every image is wider than a fallback avatar is
-// worth; the design's answer is the main process caching avatars behind an app protocol.
+// the app's image protocol (image-protocol.ts), which serves every picture — Spotify's covers and
+// avatars, Facebook-hosted avatars too — from the main process's cache. So no third-party image
+// host is allowed, not even Spotify's CDNs: the page never loads from them.
 import type { Session } from 'electron';
+import { imageScheme } from './image-protocol.js';
 
 export const appContentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data: https://i.scdn.co https://mosaic.scdn.co https://image-cdn-ak.spotifycdn.com https://image-cdn-fa.spotifycdn.com",
+  `img-src 'self' data: ${imageScheme}:`,
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

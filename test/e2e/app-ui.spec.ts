@@ -117,10 +117,24 @@ test('adds two accounts from the sidebar, the second in a signed-out login tab',
   await expect(row(a).getByRole('img', { name: 'Status: Signed in' })).toBeVisible();
 });
 
+/** Whether the image has loaded with real pixels (not the placeholder, not a broken image). */
+async function loadedImage(image: Locator): Promise<boolean> {
+  return image.evaluate((element) => {
+    const img = element as unknown as { complete: boolean; naturalWidth: number };
+    return img.complete && img.naturalWidth > 0;
+  });
+}
+
 test('switching accounts shows each one’s own profile and saved tracks', async () => {
   const [a, b] = [seeded(0), seeded(1)];
   await row(a).click();
   await expectAccountPage(a, 40);
+  // Cover art and the avatar come through the harness's image route (the app's image protocol
+  // in Electron), answered by the core's image cache from the fake Spotify's image host.
+  const cover = page.getByTestId('track-row').first().locator('.col-cover img');
+  await expect(cover).toHaveAttribute('src', /\/image\/https%3A%2F%2Fi\.scdn\.co%2F/);
+  await expect.poll(() => loadedImage(cover)).toBe(true);
+  await expect.poll(() => loadedImage(page.locator('header.profile img.avatar'))).toBe(true);
   await checkScreen('03-account-page');
   await row(b).click();
   await expectAccountPage(b, 25);

@@ -1,7 +1,9 @@
 // Injected failures: which requests fail and how. Rules match /v1 and /api/token requests by path
 // prefix, for the next `count` matches, a `fraction` of them, or (neither given) all of them until
-// cleared. The control API and the login pages are never faulted.
+// cleared. Image CDN requests (/cdn/) fail only by a rule whose prefix names /cdn, so a quota or
+// outage rule for the Web API leaves covers alone. The control API and login pages never fail.
 import type { ServerResponse } from 'node:http';
+import { isCdnPath } from './image-cdn.js';
 import { randomStream } from './seeded-random.js';
 
 export const FAULT_KINDS = [
@@ -24,7 +26,10 @@ export interface FaultRule {
   count?: number;
   /** Fail this share (0-1) of matching requests, chosen by the seeded random stream. */
   fraction?: number;
-  /** Only requests whose path starts with this, e.g. "/v1/me/tracks" or "/api/token". */
+  /**
+   * Only requests whose path starts with this, e.g. "/v1/me/tracks" or "/api/token". Image
+   * requests need one starting with "/cdn", e.g. "/cdn/" or "/cdn/i.scdn.co/".
+   */
   pathPrefix?: string;
   /** For server_error: 500 (default), 502 or 503. */
   status?: 500 | 502 | 503;
@@ -52,8 +57,10 @@ export class FaultBook {
 
   /** The fault this request suffers, if any; consumes one use of a counted rule. */
   take(path: string): FaultRule | null {
-    if (!isFaultablePath(path)) return null;
+    const image = isCdnPath(path);
+    if (!image && !isFaultablePath(path)) return null;
     for (const rule of this.rules) {
+      if (image && rule.pathPrefix?.startsWith('/cdn') !== true) continue;
       if (rule.pathPrefix !== undefined && !path.startsWith(rule.pathPrefix)) continue;
       if (rule.fraction !== undefined && this.random() >= rule.fraction) continue;
       if (rule.remaining !== null) {

@@ -45,6 +45,7 @@ export function seededUser(fake: Pick<FakeSpotify, 'users'>, index = 0): SeededU
 export { FakeControlClient, FakeControlError } from './control-client.js';
 export type { MintedTokens, RequestCounts } from './control-client.js';
 export type { FaultKind, FaultRule } from './faults.js';
+export { CDN_PATH_PREFIX, fakeCdnUrl } from './image-cdn.js';
 export { BrowserSession } from './login-driver.js';
 export type { LoginOutcome } from './login-driver.js';
 export { DEFAULT_CLIENT_ID, type FakeSpotifyOptions } from './options.js';

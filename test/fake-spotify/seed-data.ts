@@ -54,7 +54,7 @@ function seedProfile(seed: number, index: number): SeededProfile {
       : index === 2
         ? [
             {
-              url: `https://platform-lookaside.fbsbx.com/platform/profilepic/?asid=${mix32(seed, index, 3)}&height=300&width=300`,
+              url: facebookAvatarUrl(seed, index),
               height: null,
               width: null,
             },
@@ -71,6 +71,14 @@ function seedProfile(seed: number, index: number): SeededProfile {
     displayName,
     images,
   };
+}
+
+/** Spotify passes Facebook's signed profile-picture link through as is: ext is an expiry time. */
+function facebookAvatarUrl(seed: number, index: number): string {
+  const asid = `10${String(mix32(seed, index, 3)).padStart(10, '0')}`;
+  const ext = 1_780_000_000 + (mix32(seed, index, 6) % 10_000_000);
+  const hash = `Ab${base62String(22, seed, index, 7)}`;
+  return `https://platform-lookaside.fbsbx.com/platform/profilepic/?asid=${asid}&height=300&width=300&ext=${ext}&hash=${hash}`;
 }
 
 /** Whether oldest-first position k of a seeded library is a local file (about 1 in 100). */

@@ -1,6 +1,6 @@
 // The fake Spotify's HTTP server: one loopback origin serving the accounts pages, the token
-// endpoint, the Web API and the /__fake control API. It counts requests, adds latency and injects
-// faults (never on /__fake), and closes every socket on shutdown.
+// endpoint, the Web API, the image CDN under /cdn and the /__fake control API. It counts requests,
+// adds latency and injects faults (never on /__fake), and closes every socket on shutdown.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -8,6 +8,7 @@ import { handleControl } from './control-api.js';
 import type { FakeState } from './fake-state.js';
 import { sendFault } from './faults.js';
 import { BodyTooLargeError, redirect, sendJson, sendWebApiError } from './http-helpers.js';
+import { handleImageCdn, isCdnPath } from './image-cdn.js';
 import {
   handleAuthorize,
   handleConsentPost,
@@ -63,6 +64,7 @@ async function handle(state: FakeState, req: IncomingMessage, res: ServerRespons
   const fault = state.faults.take(url.pathname);
   if (fault) return sendFault(fault, res, url.toString());
 
+  if (isCdnPath(url.pathname)) return handleImageCdn(url, req, res);
   const route = `${method} ${url.pathname}`;
   switch (route) {
     case 'GET /authorize':

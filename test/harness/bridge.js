@@ -187,6 +187,9 @@
   // ---- The BridgeApi ---------------------------------------------------------------------------
 
   const api = {
+    // Pictures come from the harness's image route, which the core's image cache answers, as the
+    // app's image protocol does in Electron.
+    images: Object.freeze({ baseUrl: location.origin + config.imagePath }),
     events: Object.freeze({
       on(event, listener) {
         if (!config.eventChannels.includes(event)) throw new TypeError('Unknown event ' + event);

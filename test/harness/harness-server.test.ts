@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { requestChannels } from '../../electron/core/ipc/contract.js';
+import { seededUser } from '../fake-spotify/index.js';
 import { startHarness, type Harness } from './harness-server.js';
 import { withBridgeScript } from './renderer-files.js';
 
@@ -77,6 +78,27 @@ describe('harness server', () => {
       expect((await rawGet(escape)).status, escape).toBe(404);
     }
     expect((await rawGet('/', 'POST')).status).toBe(405);
+  });
+
+  it('serves Spotify pictures from the core’s image cache under /image/, as the app protocol does', async () => {
+    const { accessToken } = await harness.fake.control.mintTokens(seededUser(harness.fake).id);
+    const me = await fetch(`${harness.fake.baseUrl}/v1/me`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    const avatar = ((await me.json()) as { images: { url: string }[] }).images[0]?.url;
+    expect(avatar).toMatch(/^https:\/\/i\.scdn\.co\//);
+    const picture = await fetch(`${harness.url}image/${encodeURIComponent(avatar ?? '')}`);
+    expect(picture.status).toBe(200);
+    expect(picture.headers.get('content-type')).toBe('image/png');
+    expect([...new Uint8Array(await picture.arrayBuffer()).slice(1, 4)]).toEqual([
+      0x50, 0x4e, 0x47,
+    ]);
+
+    // Not a picture host: the harness is no proxy into the network.
+    const local = encodeURIComponent(`${harness.fake.baseUrl}/v1/me`);
+    expect((await rawGet(`/image/${local}`)).status).toBe(403);
+    expect((await rawGet('/image/%E0%A4%A')).status).toBe(400);
+    expect((await rawGet('/image/a/b')).status).toBe(404);
   });
 
   it('refuses to start without a built renderer, with a typed error', async () => {

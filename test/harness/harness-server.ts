@@ -30,6 +30,7 @@ import {
   type FakeSpotify,
   type FakeSpotifyOptions,
 } from '../fake-spotify/index.js';
+import { serveCachedImage, imagePath } from './image-route.js';
 import { attachIpcSocket, ipcPath, loginClosedChannel } from './ipc-socket.js';
 import { startLoginProxy, type LoginProxy } from './login-proxy.js';
 import { assertRendererBuilt, bridgeScriptPath, serveRendererFile } from './renderer-files.js';
@@ -93,6 +94,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ipcPath,
       loginClosedChannel,
       globalName: bridgeGlobalName,
+      imagePath,
       requestChannels,
       eventChannels,
     }),
@@ -111,6 +113,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         'cache-control': 'no-store',
       });
       res.end(bridgeSource);
+      return;
+    }
+    if (pathname.startsWith(imagePath)) {
+      void serveCachedImage(core.images, pathname, req.method, res, log);
       return;
     }
     void serveRendererFile(rendererDir, pathname, res);

@@ -325,6 +325,7 @@ export class FakeBridge {
         });
       },
     },
+    images: { baseUrl: 'app-image://image/' },
     events: {
       on: (event, listener) => {
         const set = this.listeners.get(event) ?? new Set();

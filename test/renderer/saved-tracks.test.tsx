@@ -309,6 +309,48 @@ describe('saved tracks', () => {
     expect(visibleTitles()[0]).toMatch(/^Song 1/);
   });
 
+  it('loads covers through the app’s image route, never from Spotify’s host', async () => {
+    const cover = 'https://i.scdn.co/image/ab67616d00004851cafe';
+    await renderApp(bridgeWith([makeTrack(1, { albumImageUrl: cover })]));
+    await loaded(1);
+    const image = screen.getByTestId('track-row').querySelector('.col-cover img');
+    expect(image?.getAttribute('src')).toBe(`app-image://image/${encodeURIComponent(cover)}`);
+  });
+
+  it('keeps shown covers while the person types, and loads new ones once the query rests', async () => {
+    const cover = (i: number) => `https://i.scdn.co/image/ab67616d00004851cafe${i}`;
+    const tracks = [
+      makeTrack(1, { name: 'Blue Monday', albumImageUrl: cover(1) }),
+      makeTrack(2, { name: 'Lover', albumImageUrl: cover(2) }),
+      makeTrack(3, { name: 'Blue Sky', albumImageUrl: cover(3) }),
+    ];
+    await renderApp(bridgeWith(tracks));
+    await loaded(3);
+    const coverOf = (name: string) =>
+      screen
+        .getAllByTestId('track-row')
+        .find((row) => row.textContent?.includes(name))
+        ?.querySelector('.col-cover img') ?? null;
+    // Newest first: Blue Sky, Lover, Blue Monday. Their covers load.
+    for (const name of ['Blue Sky', 'Lover', 'Blue Monday']) {
+      const image = coverOf(name);
+      expect(image).not.toBeNull();
+      if (image) fireEvent.load(image);
+    }
+
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search saved tracks' }), {
+      target: { value: 'blue' },
+    });
+    // Blue Sky stays in its row with its cover; Blue Monday moves into Lover's row: it waits.
+    expect(visibleTitles()).toEqual(['Blue Sky', 'Blue Monday']);
+    expect(coverOf('Blue Sky')?.getAttribute('src')).toContain(encodeURIComponent(cover(3)));
+    expect(coverOf('Blue Monday')).toBeNull();
+    // Once the query has rested, the new row's cover loads.
+    await waitFor(() =>
+      expect(coverOf('Blue Monday')?.getAttribute('src')).toContain(encodeURIComponent(cover(1))),
+    );
+  });
+
   it('filters by title, artist and album as the person types', async () => {
     const tracks = [
       makeTrack(1, { name: 'Blue Monday', artists: ['New Order'], album: 'Substance' }),

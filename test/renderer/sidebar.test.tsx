@@ -56,6 +56,20 @@ describe('sidebar', () => {
     expect(within(row('Carol')).getByRole('img').getAttribute('title')).toBe('Needs sign-in');
   });
 
+  it('loads a Facebook-hosted avatar through the app’s image route, initials if it fails', async () => {
+    const avatar = 'https://platform-lookaside.fbsbx.com/platform/profilepic/?asid=1&height=300';
+    await renderApp(
+      new FakeBridge({ accounts: [makeAccount({ id: 'a', label: 'Alice Li', imageUrl: avatar })] }),
+    );
+    // The avatar sits beside the row's button, in the same list item.
+    const item = () => row('Alice Li').closest('li');
+    const picture = item()?.querySelector('img.avatar');
+    expect(picture?.getAttribute('src')).toBe(`app-image://image/${encodeURIComponent(avatar)}`);
+    if (picture) fireEvent.error(picture);
+    await waitFor(() => expect(item()?.querySelector('img.avatar')).toBeNull());
+    expect(item()?.querySelector('.avatar')?.textContent).toBe('AL');
+  });
+
   it('shows the active account as syncing while the scheduler is busy', async () => {
     const bridge = threeAccounts();
     await renderApp(bridge);

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { eventChannels, requestChannels, splitChannel } from '../../electron/core/ipc/contract.js';
 import { createBridgeApi, type RendererIpc } from '../../electron/shell/bridge-api.js';
+import { imageBaseUrl } from '../../electron/shell/image-protocol.js';
 
 vi.mock('electron', () => ({}));
 
@@ -32,13 +33,19 @@ describe('bridge api (preload side)', () => {
       Record<string, unknown>
     >;
     const functions = Object.entries(api)
-      .filter(([domain]) => domain !== 'events')
+      .filter(([domain]) => domain !== 'events' && domain !== 'images')
       .flatMap(([domain, group]) => Object.keys(group).map((verb) => `${domain}:${verb}`));
     expect(functions.sort()).toEqual([...requestChannels].sort());
     for (const channel of requestChannels) {
       const { domain, verb } = splitChannel(channel);
       expect(typeof api[domain]?.[verb]).toBe('function');
     }
+  });
+
+  it('tells the page to load pictures through the app image protocol', () => {
+    const api = createBridgeApi(fakeIpc().ipc);
+    expect(api.images).toEqual({ baseUrl: 'app-image://image/' });
+    expect(api.images.baseUrl).toBe(imageBaseUrl);
   });
 
   it('sends the contract channel and the arguments as one list on the request channel', async () => {

@@ -1,9 +1,11 @@
-// The composition root of the core: opens the settings, the keychain vault, the account registry
-// and the shared request scheduler for one data directory, and offers the operations the shell,
+// The composition root of the core: opens the settings, the keychain vault, the account registry,
+// the image cache and the shared request scheduler for one data directory, and offers the operations the shell,
 // the browser harness and the scripts use — add an account through a login, fetch a profile or a
 // page of saved tracks, remove an account. Everything outside (keychain, login page, network,
 // time) comes in through the options, so the same core runs in Electron, in the harness and in
 // tests.
+import path from 'node:path';
+
 import { AppError } from '../app-error.js';
 import { signIn } from '../auth/login-flow.js';
 import type { TokenSet } from '../auth/token-set.js';
@@ -13,6 +15,7 @@ import { SettingsStore } from '../accounts/settings-store.js';
 import { LibraryService } from '../library/library-service.js';
 import type { LibrarySnapshot } from '../library/library-snapshot.js';
 import type { SyncOutcome, SyncProgress } from '../library/library-sync.js';
+import { ImageCache } from '../images/image-cache.js';
 import { AccountSession } from '../spotify/account-session.js';
 import type { Profile, SavedTracksPage } from '../spotify/models.js';
 import type { Unsubscribe } from '../spotify/typed-emitter.js';
@@ -22,7 +25,7 @@ import {
   getSavedTracksPage,
   type SavedTracksPageRequest,
 } from '../spotify/spotify-api-client.js';
-import type { SpotifyEndpoints } from '../spotify-endpoints.js';
+import { imageFetchUrl, type SpotifyEndpoints } from '../spotify-endpoints.js';
 import type { SecretStore } from '../vault/secret-store.js';
 import { TokenVault } from '../vault/token-vault.js';
 import { AccountSessions } from './account-sessions.js';
@@ -58,6 +61,8 @@ export class AppCore {
   readonly vault: TokenVault;
   readonly registry: AccountRegistry;
   readonly scheduler: RequestScheduler;
+  /** Covers and avatars, cached on disk under the data directory, for the page's image route. */
+  readonly images: ImageCache;
   readonly #options: AppCoreOptions;
   readonly #clock: Clock;
   readonly #sessions: AccountSessions;
@@ -76,8 +81,10 @@ export class AppCore {
     settings: SettingsStore,
     vault: TokenVault,
     registry: AccountRegistry,
+    images: ImageCache,
   ) {
     this.#options = options;
+    this.images = images;
     this.#clock = options.clock ?? systemClock;
     this.settings = settings;
     this.vault = vault;
@@ -117,7 +124,13 @@ export class AppCore {
       vault,
       clock: options.clock,
     });
-    return new AppCore(options, settings, vault, registry);
+    const images = await ImageCache.open({
+      dir: path.join(options.dataDir, 'images'),
+      fetch: options.fetch,
+      fetchUrlFor: (imageUrl) => imageFetchUrl(options.endpoints, imageUrl),
+      log,
+    });
+    return new AppCore(options, settings, vault, registry, images);
   }
 
   /** What had to be repaired while opening (files set aside, accounts rebuilt), as sentences. */
@@ -245,6 +258,7 @@ export class AppCore {
     this.#closing.abort();
     await Promise.allSettled([...this.#loginRuns]);
     await this.#library.cancelAll();
+    await this.images.close();
   }
 
   // The profile keys the account (account_id, else id), so it is fetched with the new tokens

@@ -255,6 +255,13 @@ export type BridgeApi = {
       listener: (payload: EventPayloads[E]) => void,
     ) => () => void;
   };
+  /**
+   * Where the page loads Spotify's pictures (covers, avatars) from: `baseUrl` followed by the
+   * picture's Spotify URL, URI-component-encoded. The app's image protocol in Electron, the
+   * harness's `/image/` route in a browser; either way the main side's image cache answers, so
+   * pictures show offline and the page's CSP allows no third-party host.
+   */
+  readonly images: { readonly baseUrl: string };
 };
 
 /** Splits `accounts:setActive` into its domain and verb; the preload and the harness use it. */

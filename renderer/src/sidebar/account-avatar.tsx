@@ -1,10 +1,11 @@
-// An account's picture, or its initials on the account's colour when it has none (or the picture
-// fails to load). Decorative: the account's name is always written next to it.
+// An account's picture (through the app's image cache, so Facebook-hosted ones show too), or its
+// initials on the account's colour when it has none (or the picture cannot be loaded). Decorative: the account's name is always written next to it.
 import { useState, type CSSProperties } from 'react';
 
 import { accountColourHex } from '../app-contract.js';
 import type { AccountView } from '../app-contract.js';
 import { initials } from '../format/formatters.js';
+import { useImageSource } from '../images/image-source.js';
 
 export interface AccountAvatarProps {
   readonly account: Pick<AccountView, 'label' | 'color' | 'imageUrl'>;
@@ -13,6 +14,7 @@ export interface AccountAvatarProps {
 
 export function AccountAvatar({ account, size = 'small' }: AccountAvatarProps) {
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
+  const imageSource = useImageSource();
   const colour = { '--account-colour': accountColourHex[account.color] } as CSSProperties;
   const className = `avatar avatar-${size}`;
   if (account.imageUrl && failedUrl !== account.imageUrl) {
@@ -21,10 +23,9 @@ export function AccountAvatar({ account, size = 'small' }: AccountAvatarProps) {
       <img
         className={className}
         style={colour}
-        src={url}
+        src={imageSource(url)}
         alt=""
         aria-hidden="true"
-        referrerPolicy="no-referrer"
         onError={() => setFailedUrl(url)}
       />
     );

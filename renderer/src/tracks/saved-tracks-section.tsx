@@ -2,7 +2,7 @@
 // instant search, the sortable virtualised table, and every state around it explained in words
 // (reading the cache, syncing with progress, empty, nothing matches, a failed sync with the cached
 // tracks kept and a Retry button, Spotify asking to wait with the time it resumes).
-import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 
 import type { AccountView, SchedulerView } from '../app-contract.js';
 import { formatCount, formatTime, plural } from '../format/formatters.js';
@@ -37,6 +37,8 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
   // deferred second render would only delay the rows the person is waiting for.
   const search = useMemo(() => createTrackSearch(sorted, text), [sorted, text]);
   const visible = useMemo(() => search.filter(query), [search, query]);
+  // New covers wait while the person types: they load once the query has rested a moment.
+  const typing = useChangedWithin(query, coverPauseMs);
 
   const loaded = saved.tracks.length;
   const total = saved.total;
@@ -129,6 +131,7 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
         <TrackTable
           ref={table}
           tracks={visible}
+          coversPaused={typing}
           capacity={sorted.length}
           sort={sort}
           onSort={(key) => setSort((current) => nextSort(current, key))}
@@ -137,6 +140,19 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
       )}
     </section>
   );
+}
+
+/** How long a query must rest before the rows load the covers of tracks they newly show. */
+export const coverPauseMs = 250;
+
+/** True from a change of `value` until it has stayed the same for `ms`. */
+function useChangedWithin<T>(value: T, ms: number): boolean {
+  const [rested, setRested] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setRested(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return !Object.is(rested, value);
 }
 
 /** Runs `work` when the page is idle (soon, where idle callbacks are unknown, as in jsdom). */

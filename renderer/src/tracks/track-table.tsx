@@ -6,6 +6,7 @@ import { memo, useImperativeHandle, useRef, useState, type Ref } from 'react';
 
 import type { TrackView } from '../app-contract.js';
 import { formatDate, formatDuration } from '../format/formatters.js';
+import { useImageSource } from '../images/image-source.js';
 import type { SortKey, SortOrder } from './track-order.js';
 
 export const trackRowHeight = 56;
@@ -21,6 +22,12 @@ export interface TrackTableProps {
   readonly sort: SortOrder;
   readonly onSort: (key: SortKey) => void;
   readonly label: string;
+  /**
+   * While true (the person is typing a search), a row that comes to show another track keeps a
+   * placeholder instead of loading that track's cover; covers already shown stay. Loading and
+   * drawing two dozen new pictures per keystroke would slow each keystroke's answer.
+   */
+  readonly coversPaused?: boolean;
   readonly ref?: Ref<TrackTableHandle>;
 }
 
@@ -50,7 +57,15 @@ const columns: readonly Column[] = [
   { title: 'Duration', sortKey: 'duration', className: 'col-duration' },
 ];
 
-export function TrackTable({ tracks, capacity, sort, onSort, label, ref }: TrackTableProps) {
+export function TrackTable({
+  tracks,
+  capacity,
+  sort,
+  onSort,
+  label,
+  coversPaused = false,
+  ref,
+}: TrackTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const offsetListener = useRef<OffsetListener | null>(null);
   // The virtualiser hands back functions that change identity per render; the compiler must
@@ -162,6 +177,7 @@ export function TrackTable({ tracks, capacity, sort, onSort, label, ref }: Track
               track={track}
               rowIndex={item.index + 2}
               top={item.start}
+              coversPaused={coversPaused}
             />
           );
         })}
@@ -174,13 +190,14 @@ interface TrackRowProps {
   readonly track: TrackView;
   readonly rowIndex: number;
   readonly top: number;
+  readonly coversPaused: boolean;
 }
 
 /**
  * Memoised: a keystroke or a scroll step that leaves a position showing the same track (the
  * props are the same track object, index and offset) does not render or touch that row again.
  */
-const TrackRow = memo(function TrackRow({ track, rowIndex, top }: TrackRowProps) {
+const TrackRow = memo(function TrackRow({ track, rowIndex, top, coversPaused }: TrackRowProps) {
   return (
     <div
       role="row"
@@ -190,7 +207,7 @@ const TrackRow = memo(function TrackRow({ track, rowIndex, top }: TrackRowProps)
       style={{ transform: `translateY(${top}px)` }}
     >
       <div role="cell" className="col-cover">
-        <Cover url={track.albumImageUrl} />
+        <Cover url={track.albumImageUrl} paused={coversPaused} />
       </div>
       <div role="cell" className="col-title">
         <span className="track-name">{track.name}</span>
@@ -222,9 +239,12 @@ const TrackRow = memo(function TrackRow({ track, rowIndex, top }: TrackRowProps)
 });
 
 /** The album cover, or a note symbol when there is none or it cannot be loaded (offline). */
-function Cover({ url }: { readonly url: string | null }) {
+function Cover({ url, paused }: { readonly url: string | null; readonly paused: boolean }) {
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
-  if (url === null || url === failedUrl) {
+  // The cover this row has shown: it stays while loading is paused, a new one waits.
+  const [loadedUrl, setLoadedUrl] = useState<string | null>(null);
+  const imageSource = useImageSource();
+  if (url === null || url === failedUrl || (paused && url !== loadedUrl)) {
     return (
       <span className="cover-placeholder" aria-hidden="true">
         ♪
@@ -236,12 +256,12 @@ function Cover({ url }: { readonly url: string | null }) {
       // A new element per cover: rows are reused by position, and a reused <img> would show the
       // previous track's cover until the new one loads.
       key={url}
-      src={url}
+      src={imageSource(url)}
       alt=""
       loading="lazy"
       width={40}
       height={40}
-      referrerPolicy="no-referrer"
+      onLoad={() => setLoadedUrl(url)}
       onError={() => setFailedUrl(url)}
     />
   );

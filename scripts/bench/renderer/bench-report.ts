@@ -23,9 +23,22 @@ export function report(line: ScenarioLine): void {
   console.log(JSON.stringify(out));
 }
 
-/** Requests the fake has answered since its counts were last reset (the measured part). */
+/**
+ * Requests to Spotify's accounts service and Web API the fake has answered since its counts were
+ * last reset (the measured part). Pictures from its image host (`/cdn/`) are not counted: the
+ * image cache fetches each cover once, whenever a row first shows it; `images_fetched` says how many.
+ */
 export async function requestsSinceReset(control: FakeControlClient): Promise<number> {
-  return (await control.requestCounts()).total;
+  const { total } = await control.requestCounts();
+  return total - (await imagesFetchedSinceReset(control));
+}
+
+/** Pictures the image cache fetched from the fake's image host since the counts were reset. */
+export async function imagesFetchedSinceReset(control: FakeControlClient): Promise<number> {
+  const { byPath } = await control.requestCounts();
+  return Object.entries(byPath)
+    .filter(([key]) => key.includes(' /cdn/'))
+    .reduce((sum, [, count]) => sum + count, 0);
 }
 
 /** The nearest-rank percentile of `values` (p in 0..100); NaN for none. */

@@ -215,8 +215,7 @@ export function timeSwitchToFirstRow(args: SwitchProbeArgs): Promise<FrameTimes>
       observer.disconnect();
       w.clearTimeout(timer);
       presented(args.timeoutMs).then(
-        (times) =>
-          resolve({ painted: times.painted - start, presented: times.presented - start }),
+        (times) => resolve({ painted: times.painted - start, presented: times.presented - start }),
         reject,
       );
     };
@@ -370,8 +369,7 @@ export function armKeystrokeProbe(args: KeystrokeProbeArgs): void {
       observer.disconnect();
       w.clearTimeout(timer);
       presented(args.timeoutMs).then(
-        (times) =>
-          resolve({ painted: times.painted - start, presented: times.presented - start }),
+        (times) => resolve({ painted: times.painted - start, presented: times.presented - start }),
         reject,
       );
     };

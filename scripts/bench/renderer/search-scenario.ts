@@ -12,6 +12,7 @@ import {
   percentile,
   report,
   requestsSinceReset,
+  imagesFetchedSinceReset,
   tenths,
 } from './bench-report.js';
 import type { BenchSession } from './bench-browser-session.js';
@@ -89,6 +90,7 @@ export async function runSearchScenario(
     scenario: 'renderer_search_50k',
     wall_ms: wall,
     requests: await requestsSinceReset(harness.fake.control),
+    images_fetched: await imagesFetchedSinceReset(harness.fake.control),
     tracks: tracks.length,
     query,
     rounds,
