@@ -190,12 +190,9 @@ export class ImageCache {
     const signal = AbortSignal.timeout(this.#timeoutMs);
     let response: Response;
     try {
-      response = await this.#fetch(this.#fetchUrlFor(url), {
-        redirect: 'follow',
-        headers: { accept: 'image/jpeg, image/png, image/webp, image/gif' },
-        signal,
-      });
+      response = await this.#fetchFollowing(url, signal);
     } catch (error) {
+      if (error instanceof ImageError) throw error;
       this.#log(`image cache: could not fetch ${url.href} (${failureReason(error)})`);
       throw unavailable(error);
     }
@@ -226,6 +223,34 @@ export class ImageCache {
       if (error instanceof BodyTooLarge) throw this.#tooLarge(url);
       this.#log(`image cache: could not read ${url.href} (${failureReason(error)})`);
       throw unavailable(error);
+    }
+  }
+
+  /**
+   * Fetches `url`, following redirects itself: each new place must be an allowed image URL too
+   * (Facebook's avatar host redirects to its CDN), else the page could reach any host through a
+   * redirect from an allowed one.
+   */
+  async #fetchFollowing(url: URL, signal: AbortSignal): Promise<Response> {
+    let current = url;
+    for (let hop = 0; ; hop += 1) {
+      const response = await this.#fetch(this.#fetchUrlFor(current), {
+        redirect: 'manual',
+        headers: { accept: 'image/jpeg, image/png, image/webp, image/gif' },
+        signal,
+      });
+      if (!redirectStatuses.has(response.status)) return response;
+      const location = response.headers.get('location');
+      await discardBody(response);
+      const next = location === null ? null : allowedImageUrl(resolvedAgainst(location, current));
+      if (next === null || hop >= maxRedirects) {
+        this.#log(`image cache: ${url.href} redirected where images are not loaded from`);
+        throw new ImageError(
+          'image_unavailable',
+          'The image moved to a place the app does not load pictures from.',
+        );
+      }
+      current = next;
     }
   }
 
@@ -371,4 +396,16 @@ function errorCode(error: unknown): string | undefined {
 
 function formatSize(bytes: number): string {
   return bytes >= MIB ? `${Math.round((bytes / MIB) * 10) / 10} MiB` : `${bytes} bytes`;
+}
+
+const redirectStatuses = new Set([301, 302, 303, 307, 308]);
+const maxRedirects = 3;
+
+/** A redirect's target, read against the image URL it came from; '' when it is no URL. */
+function resolvedAgainst(location: string, base: URL): string {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return '';
+  }
 }

@@ -184,15 +184,35 @@ describe('ImageCache', () => {
     expect(requested).toEqual([COVER]);
   });
 
-  it('follows a redirect to the image', async () => {
+  it('follows a redirect to the image on another allowed host', async () => {
     server.route(COVER_PATH, (_request, response) => {
-      response.writeHead(302, { location: '/moved/cover' }).end();
+      response
+        .writeHead(302, { location: 'https://scontent-ams2-1.xx.fbcdn.net/moved/cover' })
+        .end();
     });
-    server.serve('/moved/cover', png());
+    server.serve('/scontent-ams2-1.xx.fbcdn.net/moved/cover', png());
     const cache = await openCache();
 
     expect((await cache.get(COVER)).bytes.equals(png())).toBe(true);
-    expect(server.count('/moved/cover')).toBe(1);
+    expect(server.count('/scontent-ams2-1.xx.fbcdn.net/moved/cover')).toBe(1);
+  });
+
+  it('follows no redirect to a place it would not fetch from: loopback, http, other hosts', async () => {
+    const cache = await openCache();
+    for (const [index, location] of [
+      `${server.origin}/secret`,
+      'http://i.scdn.co/image/plain-http',
+      'https://evil.example/image',
+    ].entries()) {
+      const start = `https://i.scdn.co/image/redirecting${index}`;
+      server.route(`/i.scdn.co/image/redirecting${index}`, (_request, response) => {
+        response.writeHead(302, { location }).end();
+      });
+      await expect(cache.get(start)).rejects.toMatchObject({ code: 'image_unavailable' });
+    }
+    expect(server.count('/secret')).toBe(0);
+    expect(server.count('/i.scdn.co/image/plain-http')).toBe(0);
+    expect(server.count('/evil.example/image')).toBe(0);
   });
 
   it('close() waits for a fetch in flight and its write; later gets are refused', async () => {
