@@ -118,7 +118,10 @@ describe('saved tracks', () => {
       { offset: 0, limit: 5000 },
       { offset: 5000, limit: 5000 },
     ]);
-    expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('5501');
+    // The table follows the count: its list is a deferred value, rendered when React gets to it.
+    await waitFor(() =>
+      expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('5501'),
+    );
   });
 
   it('shows a stale cache at once, syncs in the background, then shows the new tracks', async () => {
