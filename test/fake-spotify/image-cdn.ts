@@ -3,6 +3,7 @@
 // else. Encoded PNGs are kept in a small LRU so a benchmark asking for thousands of covers pays
 // for each drawing once.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { imageFetchUrl, singleOriginEndpoints } from '../../electron/core/spotify-endpoints.js';
 import { drawCdnImage, findCdnImage, type CdnImage } from './cdn-images.js';
 import { encodeRgbPng } from './png-encoder.js';
 
@@ -14,12 +15,11 @@ const CACHE_CONTROL = 'public, max-age=31536000, immutable';
 const MAX_CACHED_PNGS = 500;
 
 /**
- * Where the fake serves a Spotify or Facebook image URL: the mapping the demo, the browser
- * harness, the e2e tests and the benchmark give the app's image cache.
+ * Where the fake serves a Spotify or Facebook image URL: the app's own mapping for endpoints on
+ * the fake (electron/core/spotify-endpoints.ts), so the fake's tests prove the app finds it here.
  */
 export function fakeCdnUrl(baseUrl: string, imageUrl: string | URL): string {
-  const url = new URL(imageUrl);
-  return `${baseUrl}${CDN_PATH_PREFIX}${url.host}${url.pathname}${url.search}`;
+  return imageFetchUrl(singleOriginEndpoints(baseUrl), new URL(imageUrl));
 }
 
 export function isCdnPath(pathname: string): boolean {

@@ -1,9 +1,9 @@
 // The composition root of the core: opens the settings, the keychain vault, the account registry,
-// the image cache and the shared request scheduler for one data directory, and offers the operations the shell,
-// the browser harness and the scripts use — add an account through a login, fetch a profile or a
-// page of saved tracks, remove an account. Everything outside (keychain, login page, network,
-// time) comes in through the options, so the same core runs in Electron, in the harness and in
-// tests.
+// the image cache and the shared request scheduler for one data directory, and offers the
+// operations the shell, the browser harness and the scripts use — add an account through a
+// login, fetch a profile or a page of saved tracks, remove an account. Everything outside
+// (keychain, login page, network, time) comes in through the options, so the same core runs in
+// Electron, in the harness and in tests.
 import path from 'node:path';
 
 import { AppError } from '../app-error.js';

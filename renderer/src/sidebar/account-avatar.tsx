@@ -1,5 +1,6 @@
 // An account's picture (through the app's image cache, so Facebook-hosted ones show too), or its
-// initials on the account's colour when it has none (or the picture cannot be loaded). Decorative: the account's name is always written next to it.
+// initials on the account's colour when it has none (or the picture cannot be loaded).
+// Decorative: the account's name is always written next to it.
 import { useState, type CSSProperties } from 'react';
 
 import { accountColourHex } from '../app-contract.js';
