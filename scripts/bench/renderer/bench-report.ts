@@ -23,22 +23,23 @@ export function report(line: ScenarioLine): void {
   console.log(JSON.stringify(out));
 }
 
-/**
- * Requests to Spotify's accounts service and Web API the fake has answered since its counts were
- * last reset (the measured part). Pictures from its image host (`/cdn/`) are not counted: the
- * image cache fetches each cover once, whenever a row first shows it; `images_fetched` says how many.
- */
-export async function requestsSinceReset(control: FakeControlClient): Promise<number> {
-  const { total } = await control.requestCounts();
-  return total - (await imagesFetchedSinceReset(control));
+/** What the fake answered since its counts were last reset (the measured part). */
+export interface RequestsSinceReset {
+  /** Requests to Spotify's accounts service and Web API. */
+  readonly requests: number;
+  /**
+   * Pictures from its image host (`/cdn/`), counted apart: the image cache fetches each cover
+   * once, whenever a row first shows it.
+   */
+  readonly images_fetched: number;
 }
 
-/** Pictures the image cache fetched from the fake's image host since the counts were reset. */
-export async function imagesFetchedSinceReset(control: FakeControlClient): Promise<number> {
-  const { byPath } = await control.requestCounts();
-  return Object.entries(byPath)
+export async function requestsSinceReset(control: FakeControlClient): Promise<RequestsSinceReset> {
+  const { total, byPath } = await control.requestCounts();
+  const images = Object.entries(byPath)
     .filter(([key]) => key.includes(' /cdn/'))
     .reduce((sum, [, count]) => sum + count, 0);
+  return { requests: total - images, images_fetched: images };
 }
 
 /** The nearest-rank percentile of `values` (p in 0..100); NaN for none. */

@@ -2,13 +2,7 @@
 // from top to bottom a fixed distance per frame, counting rendered rows and long tasks.
 import { performance } from 'node:perf_hooks';
 import type { SeededUser } from '../../../test/fake-spotify/index.js';
-import {
-  longTaskFigures,
-  machineLoad,
-  report,
-  requestsSinceReset,
-  imagesFetchedSinceReset,
-} from './bench-report.js';
+import { longTaskFigures, machineLoad, report, requestsSinceReset } from './bench-report.js';
 import { waitForLibraryLoaded, type BenchSession } from './bench-browser-session.js';
 import { scrollTableSampling } from './page-probes.js';
 
@@ -42,15 +36,13 @@ export async function runScrollScenario(
     stepPx: options.stepPx,
     timeoutMs: 90_000,
   });
-  const requests = await requestsSinceReset(harness.fake.control);
-  const imagesFetched = await imagesFetchedSinceReset(harness.fake.control);
+  const counts = await requestsSinceReset(harness.fake.control);
   const longTasks = figures.long_task_ms;
   const reachedEnd = figures.last_row_index === tracks + 1;
   report({
     scenario: 'renderer_scroll_50k',
     wall_ms: figures.wall_ms,
-    requests,
-    images_fetched: imagesFetched,
+    ...counts,
     tracks,
     step_px: options.stepPx,
     frames: figures.frames,

@@ -8,7 +8,6 @@ import {
   percentile,
   report,
   requestsSinceReset,
-  imagesFetchedSinceReset,
   tenths,
 } from './bench-report.js';
 import { waitForLibraryLoaded, type BenchSession } from './bench-browser-session.js';
@@ -58,16 +57,14 @@ export async function runSwitchScenario(
   }
   const wall = Math.round(performance.now() - started);
   const longTasks = await page.evaluate(collectLongTasks);
-  const requests = await requestsSinceReset(harness.fake.control);
-  const imagesFetched = await imagesFetchedSinceReset(harness.fake.control);
+  const counts = await requestsSinceReset(harness.fake.control);
   const p50 = percentile(switchMs, 50);
   const max = Math.max(...switchMs);
   report({
     scenario: 'renderer_switch_cached_10k',
     wall_ms: wall,
-    requests,
-    images_fetched: imagesFetched,
-    requests_per_switch: tenths(requests / options.switches),
+    ...counts,
+    requests_per_switch: tenths(counts.requests / options.switches),
     switches: options.switches,
     tracks_per_account: 10_000,
     p50_ms: p50,
