@@ -354,6 +354,23 @@ describe('saved tracks', () => {
     );
   });
 
+  it('draws only the rows in view while the person types, and the rows beyond once the query rests', async () => {
+    await renderApp(bridgeWith(library(2000)));
+    await loaded(2000);
+    const table = screen.getByRole('table', { name: 'Saved tracks of Alice' });
+    const rowCount = () => within(table).getAllByTestId('track-row').length;
+    // 560 px of view holds 10 rows of 56 px; 5 more are drawn below, ready for scrolling.
+    expect(rowCount()).toBe(15);
+
+    // "song 1" matches 1,111 titles, far more than the view holds.
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search saved tracks' }), {
+      target: { value: 'song 1' },
+    });
+    expect(rowCount()).toBe(10);
+    expect(visibleTitles().every((title) => title.startsWith('Song 1'))).toBe(true);
+    await waitFor(() => expect(rowCount()).toBe(15));
+  });
+
   it('filters by title, artist and album as the person types', async () => {
     const tracks = [
       makeTrack(1, { name: 'Blue Monday', artists: ['New Order'], album: 'Substance' }),

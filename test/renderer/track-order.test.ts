@@ -165,6 +165,37 @@ describe('createTrackSearch', () => {
     expect(search.filter('kofi')).toEqual(filterTracks(library, text, 'kofi'));
   });
 
+  it('decides a one-letter word by the letters a text holds, and any other word by the text', () => {
+    const accented = searchText(tracks);
+    const search = createTrackSearch(tracks, accented);
+    // Every letter and digit alone (each a whole-list search), accented letters, words of
+    // several letters, and letters no track has.
+    const queries = [
+      ...'abcdefghijklmnopqrstuvwxyz0123456789',
+      'é',
+      'É',
+      'zo',
+      'zoé',
+      'nuit z',
+      'ant 9',
+      'q',
+      'qx',
+      'ap pl',
+    ];
+    // Before the warm-up (no letter masks yet: every text is read) and after it.
+    for (const warm of [false, true]) {
+      if (warm) search.warmUp();
+      for (const query of queries) {
+        search.filter('');
+        expect(search.filter(query)).toEqual(filterTracks(tracks, accented, query));
+      }
+    }
+    // Names of the fixture, so the loop above is known to have found some and missed others.
+    expect(names(search.filter('z'))).toEqual(['Échappée']);
+    expect(names(search.filter('é'))).toEqual(['Échappée']);
+    expect(search.filter('q')).toEqual([]);
+  });
+
   it('returns the whole list for an empty query', () => {
     expect(createTrackSearch(library, text).filter('   ')).toBe(library);
   });

@@ -36,9 +36,16 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
   // Filtered in the keystroke's own render: narrowing searches cost a few milliseconds, and a
   // deferred second render would only delay the rows the person is waiting for.
   const search = useMemo(() => createTrackSearch(sorted, text), [sorted, text]);
+  const searchBox = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    // A new list or sort order makes a new search: get it ready if the person is in the box.
+    if (searchBox.current !== null && searchBox.current === document.activeElement) {
+      whenIdle(() => search.warmUp());
+    }
+  }, [search]);
   const visible = useMemo(() => search.filter(query), [search, query]);
-  // New covers wait while the person types: they load once the query has rested a moment.
-  const typing = useChangedWithin(query, coverPauseMs);
+  // While the person types, new covers and rows out of view wait until the query has rested.
+  const typing = useChangedWithin(query, typingRestMs);
 
   const loaded = saved.tracks.length;
   const total = saved.total;
@@ -60,6 +67,7 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
           )}
         </h2>
         <input
+          ref={searchBox}
           type="search"
           className="text-input search"
           aria-label="Search saved tracks"
@@ -131,7 +139,7 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
         <TrackTable
           ref={table}
           tracks={visible}
-          coversPaused={typing}
+          typing={typing}
           capacity={sorted.length}
           sort={sort}
           onSort={(key) => setSort((current) => nextSort(current, key))}
@@ -142,8 +150,8 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
   );
 }
 
-/** How long a query must rest before the rows load the covers of tracks they newly show. */
-export const coverPauseMs = 250;
+/** How long a query must rest before the table loads new covers and draws rows out of view. */
+export const typingRestMs = 250;
 
 /** True from a change of `value` until it has stayed the same for `ms`. */
 function useChangedWithin<T>(value: T, ms: number): boolean {

@@ -23,11 +23,12 @@ export interface TrackTableProps {
   readonly onSort: (key: SortKey) => void;
   readonly label: string;
   /**
-   * While true (the person is typing a search), a row that comes to show another track keeps a
-   * placeholder instead of loading that track's cover; covers already shown stay. Loading and
-   * drawing two dozen new pictures per keystroke would slow each keystroke's answer.
+   * True while the person is typing a search: each keystroke's answer should cost no more than
+   * the rows in view. A row that comes to show another track keeps a placeholder instead of
+   * loading that track's cover (covers already shown stay), and no rows are drawn beyond the
+   * view's edges; both come back once the query rests.
    */
-  readonly coversPaused?: boolean;
+  readonly typing?: boolean;
   readonly ref?: Ref<TrackTableHandle>;
 }
 
@@ -63,7 +64,7 @@ export function TrackTable({
   sort,
   onSort,
   label,
-  coversPaused = false,
+  typing = false,
   ref,
 }: TrackTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -76,8 +77,9 @@ export function TrackTable({
     getScrollElement: () => scroller.current,
     estimateSize: () => trackRowHeight,
     // Rows drawn beyond each edge of the view: 280 px, more than a wheel step or two ahead of
-    // the next render. Each extra row is drawn again on every keystroke of a search.
-    overscan: 5,
+    // the next render. None while typing: a keystroke that changes every row shown costs about
+    // 0.2 ms more per row drawn, and rows out of view only matter once the person scrolls.
+    overscan: typing ? 0 : 5,
     // No getItemKey: the virtualiser keys its items by position. A key function would have to
     // change with every new list, and each change makes the virtualiser re-measure every row:
     // 50,000 of them on each keystroke of a search. (React keys are set below, by slot.)
@@ -177,7 +179,7 @@ export function TrackTable({
               track={track}
               rowIndex={item.index + 2}
               top={item.start}
-              coversPaused={coversPaused}
+              coversPaused={typing}
             />
           );
         })}

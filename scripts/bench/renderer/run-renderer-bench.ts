@@ -4,9 +4,9 @@
 // fake during the measured part, `target_rule`, `pass`, and the scenario's own figures); progress
 // goes to stderr. Exits 1 when a target was missed. Not a test: timings depend on the machine.
 //
-//   npm run bench:renderer -- [--switches 10] [--scroll-step 5000] [--query "the faded"]
-//                             [--search-rounds 5] [--chromium /usr/bin/chromium]
-//                             [--renderer-dir DIR] [--verbose]
+//   npm run bench:renderer -- [--switches 10] [--scroll-step 5000]
+//                             [--query "the faded" --query paper] [--search-rounds 5]
+//                             [--chromium /usr/bin/chromium] [--renderer-dir DIR] [--verbose]
 //
 // How it runs (about a minute here): builds the renderer into a temporary directory (or takes the
 // build given with --renderer-dir, to measure a change before making it), starts the harness with
@@ -17,9 +17,10 @@
 // - renderer_scroll_50k: scrolls the 50,000-track table top to bottom, `--scroll-step` px a
 //   frame, counting rendered rows (max_dom_rows) and long tasks (long_tasks_over_50ms). Any step
 //   taller than the view renders all-new rows each frame; 5000 keeps the run short.
-// - renderer_search_50k: types `--query` into the search box a key at a time, `--search-rounds`
-//   times; each keystroke is timed from its input event to the filtered rows presented on screen
-//   (per_keystroke_ms per round, p50_ms, p95_ms, max_ms; paint_* up to the page's paint).
+// - renderer_search_50k: types each `--query` into the search box a key at a time, all of them
+//   `--search-rounds` times; each keystroke is timed from its input event to the filtered rows
+//   presented on screen (per_keystroke_ms per query and round, p50_ms, p95_ms, max_ms; paint_*
+//   up to the page's paint).
 // Times are the page's own `performance.now()`, without CPU throttling, on a GPU-less software
 // renderer: compare runs on the same machine, and read them next to `load_average_1m` (other work
 // on the same cores slows the page). Needs `apt-get install chromium` (no browser download).
@@ -40,7 +41,8 @@ const { values } = parseArgs({
   options: {
     switches: { type: 'string', default: '10' },
     'scroll-step': { type: 'string', default: '5000' },
-    query: { type: 'string', default: 'the faded' },
+    // Repeatable. "the faded" keeps most rows at its first keystroke, "paper" changes them all.
+    query: { type: 'string', multiple: true, default: ['the faded', 'paper'] },
     'search-rounds': { type: 'string', default: '5' },
     chromium: { type: 'string', default: chromiumExecutable },
     'renderer-dir': { type: 'string' },
@@ -58,9 +60,9 @@ if (!Number.isInteger(stepPx) || stepPx < 100 || stepPx > 100_000) {
   console.error('--scroll-step must be a whole number of pixels from 100 to 100000');
   process.exit(2);
 }
-const query = values.query;
-if (query.trim() === '' || query.length > 40) {
-  console.error('--query must have 1 to 40 characters, not only spaces');
+const queries = values.query;
+if (queries.some((query) => query.trim() === '' || query.length > 40)) {
+  console.error('each --query must have 1 to 40 characters, not only spaces');
   process.exit(2);
 }
 
@@ -87,8 +89,9 @@ try {
   const setupLoadMs = await loadLargeLibrary(session, large, loadTimeoutMs);
   console.error('scrolling top to bottom…');
   await runScrollScenario(session, largeLibrary, setupLoadMs, { stepPx, loadTimeoutMs });
-  console.error(`typing "${query}", ${searchRounds} times…`);
-  await runSearchScenario(session, large.accountId, { query, rounds: searchRounds });
+  const typed = queries.map((query) => `"${query}"`).join(' and ');
+  console.error(`typing ${typed}, ${searchRounds} times…`);
+  await runSearchScenario(session, large.accountId, { queries, rounds: searchRounds });
 } finally {
   await session.close();
 }
