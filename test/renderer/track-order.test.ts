@@ -44,6 +44,10 @@ const tracks = [
 
 const names = (list: readonly { name: string }[]) => list.map((track) => track.name);
 
+/** Idle deadlines for warm-ups: one with time to spare, one already over. */
+const plentyOfTime = { timeRemaining: () => 50 };
+const noTimeLeft = { timeRemaining: () => 0 };
+
 describe('track order', () => {
   it('starts with the newest saved first', () => {
     expect(names(sortTracks(tracks, defaultSort))).toEqual([
@@ -159,9 +163,9 @@ describe('createTrackSearch', () => {
   it('is not changed by a warm-up between two keystrokes', () => {
     const search = createTrackSearch(library, text);
     expect(search.filter('song 1')).toEqual(filterTracks(library, text, 'song 1'));
-    search.warmUp();
+    search.warmUp(plentyOfTime);
     expect(search.filter('song 12')).toEqual(filterTracks(library, text, 'song 12'));
-    search.warmUp();
+    search.warmUp(plentyOfTime);
     expect(search.filter('kofi')).toEqual(filterTracks(library, text, 'kofi'));
   });
 
@@ -184,7 +188,7 @@ describe('createTrackSearch', () => {
     ];
     // Before the warm-up (no letter masks yet: every text is read) and after it.
     for (const warm of [false, true]) {
-      if (warm) search.warmUp();
+      if (warm) expect(search.warmUp(plentyOfTime)).toBe(true);
       for (const query of queries) {
         search.filter('');
         expect(search.filter(query)).toEqual(filterTracks(tracks, accented, query));
@@ -194,6 +198,30 @@ describe('createTrackSearch', () => {
     expect(names(search.filter('z'))).toEqual(['Échappée']);
     expect(names(search.filter('é'))).toEqual(['Échappée']);
     expect(search.filter('q')).toEqual([]);
+  });
+
+  it('warms up a slice at a time when idle time runs short, finding the same tracks throughout', () => {
+    const large = Array.from({ length: 5_000 }, (_, i) =>
+      makeTrack(i, { name: `Song ${i}`, artists: [i % 4 === 0 ? 'Zed' : 'Kofi'] }),
+    );
+    const largeText = searchText(large);
+    const search = createTrackSearch(large, largeText);
+    const expectAgreement = () => {
+      for (const query of ['z', 'zed', 'k', 'song 4', '4']) {
+        search.filter('');
+        expect(search.filter(query)).toEqual(filterTracks(large, largeText, query));
+      }
+    };
+    expectAgreement();
+    // With no time left, each call builds one slice of masks and hands back; the last finishes.
+    const calls = [search.warmUp(noTimeLeft)];
+    expectAgreement();
+    while (calls.at(-1) === false && calls.length < 10) {
+      calls.push(search.warmUp(noTimeLeft));
+      expectAgreement();
+    }
+    expect(calls).toEqual([false, false, true]);
+    expect(search.warmUp(noTimeLeft)).toBe(true);
   });
 
   it('returns the whole list for an empty query', () => {

@@ -107,10 +107,16 @@ export class AppCore {
     });
     this.#library = new LibraryService({
       dataDir: options.dataDir,
-      fetchPage: (accountId, offset, limit) => this.savedTracksPage(accountId, { offset, limit }),
+      fetchPage: (accountId, offset, limit, signal) =>
+        this.savedTracksPage(accountId, {
+          offset,
+          limit,
+          ...(signal === undefined ? {} : { signal }),
+        }),
       clock: this.#clock,
       log: options.log ?? ((message) => console.warn(message)),
-      // No more pages outstanding than the scheduler sends at once: a cancel leaves none queued.
+      // No more pages outstanding than the scheduler sends at once: one sync does not fill the
+      // queue ahead of other accounts' requests.
       pageWindow: options.scheduler?.concurrency ?? requestConcurrency,
     });
   }

@@ -128,7 +128,8 @@ export class LibraryService {
     };
     const sync = new LibrarySync({
       accountId,
-      fetchPage: (offset, limit) => this.#options.fetchPage(accountId, offset, limit),
+      fetchPage: (offset, limit, signal) =>
+        this.#options.fetchPage(accountId, offset, limit, signal),
       cache: this.cache,
       clock: this.#clock,
       signal: controller.signal,

@@ -5,12 +5,14 @@
 //   (removals, re-saves, items Spotify stopped serving) → a full sync, reusing page 0.
 // - Full sync: page 0 gives `total`; the other pages are requested together and the shared
 //   scheduler decides how many are on the wire (this module keeps only a small window of pages
-//   outstanding, so a cancel does not leave hundreds of requests queued). Pages arrive in any
+//   outstanding, so the scheduler's queue stays fair to other accounts). Pages arrive in any
 //   order and are assembled by offset; each is appended to the partial file, so an interrupted
 //   sync resumes without fetching them again. A last look at page 0 checks the library did not
 //   change meanwhile (new items shift every offset); if it did, the full sync starts over.
-// Cancel with the AbortSignal: the sync rejects at once with `library_sync_cancelled`, and
-// `writesSettled()` says when it will never touch the disk again.
+// Cancel with the AbortSignal: the sync rejects at once with `library_sync_cancelled`, its pages
+// still queued or waiting out a pause are dropped unsent and those on the wire aborted (the signal
+// goes with each request to the scheduler), and `writesSettled()` says when it will never touch
+// the disk again.
 import type { Clock } from '../clock.js';
 import type { SavedTrack, SavedTracksPage } from '../spotify/models.js';
 import { MAX_SAVED_TRACKS_PAGE_SIZE } from '../spotify/spotify-api-client.js';
@@ -41,7 +43,12 @@ export interface SyncOutcome {
   readonly pageRequests: number;
 }
 
-export type FetchSavedTracksPage = (offset: number, limit: number) => Promise<SavedTracksPage>;
+/** One page; `signal` cancels it (the sync's own signal: a cancelled sync sends no more). */
+export type FetchSavedTracksPage = (
+  offset: number,
+  limit: number,
+  signal: AbortSignal | undefined,
+) => Promise<SavedTracksPage>;
 
 export interface LibrarySyncOptions {
   readonly accountId: string;
@@ -266,7 +273,8 @@ export class LibrarySync {
   #fetch(offset: number): Promise<SavedTracksPage> {
     if (this.#options.signal?.aborted) return Promise.reject(syncCancelled());
     this.#pageRequests += 1;
-    return this.#untilAborted(this.#options.fetchPage(offset, PAGE_SIZE));
+    const { fetchPage, signal } = this.#options;
+    return this.#untilAborted(fetchPage(offset, PAGE_SIZE, signal));
   }
 
   #untilAborted<T>(work: Promise<T>): Promise<T> {

@@ -47,6 +47,8 @@ export interface ApiRequest {
   readonly query?: Readonly<Record<string, string | number | undefined>>;
   /** Sent as JSON. */
   readonly body?: unknown;
+  /** Cancels the request (see ScheduledRequest.signal); it rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
 }
 
 // Worth another try: the grant itself may be fine and only the way to it failed. A refresh that
@@ -117,6 +119,7 @@ export class AccountSession {
         url,
         ...(request.method === undefined ? {} : { method: request.method }),
         ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+        ...(request.signal === undefined ? {} : { signal: request.signal }),
         headers: async () => {
           used.token = await this.#validAccessToken();
           return { authorization: `Bearer ${used.token}` };

@@ -34,6 +34,11 @@ export interface ScheduledRequest {
    * a token refresh in flight and always hand out the current token.
    */
   readonly headers?: () => Promise<Readonly<Record<string, string>>>;
+  /**
+   * Cancels the request: taken out of the queue if it has not been sent, its send aborted if it
+   * is on the wire, no retry after. The request then rejects with the signal's reason.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** 2xx with its parsed JSON (null when empty), or a 4xx other than 429 for the caller to map. */
@@ -124,11 +129,16 @@ export class RequestScheduler {
 
   /** Sends one request when a slot is free and no pause is on; resolves with its final answer. */
   async request(request: ScheduledRequest): Promise<ScheduledResponse> {
+    const { signal } = request;
+    signal?.throwIfAborted();
     this.#outstanding += 1;
     this.#refreshState();
     try {
       this.#throwIfLongPause();
-      return await this.#queue.add(() => this.#sendWithRetries(request));
+      return await this.#queue.add(
+        () => this.#sendWithRetries(request),
+        signal === undefined ? {} : { signal },
+      );
     } finally {
       this.#outstanding -= 1;
       this.#refreshState();
@@ -165,9 +175,11 @@ export class RequestScheduler {
   async #sendWithRetries(request: ScheduledRequest): Promise<ScheduledResponse> {
     let transientRetries = 0;
     let rateLimitRetries = 0;
+    const { signal } = request;
     for (;;) {
-      await this.#waitWhilePaused();
+      await this.#waitWhilePaused(signal);
       const headers = request.headers ? await request.headers() : {};
+      signal?.throwIfAborted();
       // A pause may have begun while the headers were prepared (e.g. during a token refresh).
       if (this.#isPaused()) continue;
 
@@ -200,7 +212,8 @@ export class RequestScheduler {
           },
         );
       }
-      await this.#sleep(backoffDelayMs(transientRetries, this.#backoff, this.#random));
+      await this.#sleep(backoffDelayMs(transientRetries, this.#backoff, this.#random), signal);
+      signal?.throwIfAborted();
     }
   }
 
@@ -215,7 +228,9 @@ export class RequestScheduler {
     this.#inFlight += 1;
     this.#maxInFlight = Math.max(this.#maxInFlight, this.#inFlight);
     try {
-      const signal = AbortSignal.timeout(this.#requestTimeoutMs);
+      const cancel = request.signal;
+      const timeout = AbortSignal.timeout(this.#requestTimeoutMs);
+      const signal = cancel === undefined ? timeout : AbortSignal.any([timeout, cancel]);
       let response: Response;
       try {
         response = await this.#fetch(request.url, {
@@ -229,6 +244,7 @@ export class RequestScheduler {
           signal,
         });
       } catch (error) {
+        cancel?.throwIfAborted();
         return { kind: 'transient', failure: networkFailure(error) };
       }
 
@@ -247,6 +263,7 @@ export class RequestScheduler {
       try {
         text = await response.text();
       } catch (error) {
+        cancel?.throwIfAborted();
         return { kind: 'transient', failure: networkFailure(error) };
       }
 
@@ -344,26 +361,36 @@ export class RequestScheduler {
     return now < this.#pausedUntil || (this.#longPause !== null && now < this.#longPause.until);
   }
 
-  async #waitWhilePaused(): Promise<void> {
+  async #waitWhilePaused(signal: AbortSignal | undefined): Promise<void> {
     for (;;) {
+      signal?.throwIfAborted();
       this.#throwIfLongPause();
       const waitMs = this.#pausedUntil - this.#clock.now();
       if (waitMs <= 0) return;
-      await this.#sleep(waitMs);
+      await this.#sleep(waitMs, signal);
     }
   }
 
-  /** Sleeps, but wakes early when a long pause begins so the caller can fail at once. */
-  #sleep(ms: number): Promise<void> {
-    const wake = this.#wake.signal;
+  /**
+   * Sleeps, but wakes early when a long pause begins so the caller can fail at once, or when the
+   * request is cancelled (the caller looks at its signal after).
+   */
+  #sleep(ms: number, cancel: AbortSignal | undefined): Promise<void> {
+    const wakers = cancel === undefined ? [this.#wake.signal] : [this.#wake.signal, cancel];
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done(): void {
         clearTimeout(timer);
-        wake.removeEventListener('abort', done);
+        for (const waker of wakers) waker.removeEventListener('abort', done);
         resolve();
       }
-      wake.addEventListener('abort', done, { once: true });
+      for (const waker of wakers) {
+        if (waker.aborted) {
+          done();
+          return;
+        }
+        waker.addEventListener('abort', done, { once: true });
+      }
     });
   }
 

@@ -17,6 +17,8 @@ export interface SavedTracksPageRequest {
   readonly limit?: number;
   /** e.g. `from_token`, for `is_playable`; omitted by default. */
   readonly market?: string;
+  /** Cancels the request: dropped from the scheduler's queue, or aborted on the wire. */
+  readonly signal?: AbortSignal;
 }
 
 export async function getProfile(session: AccountSession): Promise<Profile> {
@@ -41,6 +43,7 @@ export async function getSavedTracksPage(
   const body = await session.send({
     path: '/v1/me/tracks',
     query: { limit, offset: request.offset, market: request.market },
+    ...(request.signal === undefined ? {} : { signal: request.signal }),
   });
   return mapSavedTracksPage(parseApiResponse(savedTracksPageSchema, body, 'GET /v1/me/tracks'));
 }

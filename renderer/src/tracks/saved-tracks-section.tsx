@@ -5,6 +5,7 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 
 import type { AccountView, SchedulerView } from '../app-contract.js';
+import { inIdleSlices } from '../common/idle-slices.js';
 import { formatCount, formatTime, plural } from '../format/formatters.js';
 import { useAppState, useStore } from '../state/app-store.js';
 import type { LibraryFailure, LibraryState } from '../state/library-store.js';
@@ -36,13 +37,13 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
   // Filtered in the keystroke's own render: narrowing searches cost a few milliseconds, and a
   // deferred second render would only delay the rows the person is waiting for.
   const search = useMemo(() => createTrackSearch(sorted, text), [sorted, text]);
-  const searchBox = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    // A new list or sort order makes a new search: get it ready if the person is in the box.
-    if (searchBox.current !== null && searchBox.current === document.activeElement) {
-      whenIdle(() => search.warmUp());
-    }
-  }, [search]);
+  // While the person is in the search box, the search gets ready for typing in idle time (again
+  // for the new search a new list or sort order makes); called off when they leave.
+  const [searchFocused, setSearchFocused] = useState(false);
+  useEffect(
+    () => (searchFocused ? inIdleSlices((deadline) => search.warmUp(deadline)) : undefined),
+    [search, searchFocused],
+  );
   const visible = useMemo(() => search.filter(query), [search, query]);
   // While the person types, new covers and rows out of view wait until the query has rested.
   const typing = useChangedWithin(query, typingRestMs);
@@ -67,7 +68,6 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
           )}
         </h2>
         <input
-          ref={searchBox}
           type="search"
           className="text-input search"
           aria-label="Search saved tracks"
@@ -76,7 +76,8 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
           spellCheck={false}
           autoComplete="off"
           value={query}
-          onFocus={() => whenIdle(() => search.warmUp())}
+          onFocus={() => setSearchFocused(true)}
+          onBlur={() => setSearchFocused(false)}
           onChange={(event) => {
             // A new search shows its matches from the top, wherever the list was scrolled.
             table.current?.scrollToTop();
@@ -161,12 +162,6 @@ function useChangedWithin<T>(value: T, ms: number): boolean {
     return () => clearTimeout(timer);
   }, [value, ms]);
   return !Object.is(rested, value);
-}
-
-/** Runs `work` when the page is idle (soon, where idle callbacks are unknown, as in jsdom). */
-function whenIdle(work: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2000 });
-  else setTimeout(work, 0);
 }
 
 function SyncProgress({ saved }: { readonly saved: LibraryState }) {

@@ -11,6 +11,9 @@ import type { SortKey, SortOrder } from './track-order.js';
 
 export const trackRowHeight = 56;
 
+/** Rows drawn beyond each edge of the view when the person is not typing. */
+const overscanAtRest = 5;
+
 export interface TrackTableProps {
   readonly tracks: readonly TrackView[];
   /**
@@ -77,9 +80,10 @@ export function TrackTable({
     getScrollElement: () => scroller.current,
     estimateSize: () => trackRowHeight,
     // Rows drawn beyond each edge of the view: 280 px, more than a wheel step or two ahead of
-    // the next render. None while typing: a keystroke that changes every row shown costs about
-    // 0.2 ms more per row drawn, and rows out of view only matter once the person scrolls.
-    overscan: typing ? 0 : 5,
+    // the next render. None while typing: in Chromium traces of the renderer benchmark a
+    // keystroke that changes every row shown took about 0.2 ms more per row drawn, and rows out
+    // of view only matter once the person scrolls.
+    overscan: typing ? 0 : overscanAtRest,
     // No getItemKey: the virtualiser keys its items by position. A key function would have to
     // change with every new list, and each change makes the virtualiser re-measure every row:
     // 50,000 of them on each keystroke of a search. (React keys are set below, by slot.)
@@ -91,11 +95,15 @@ export function TrackTable({
 
   const virtualItems = virtualizer.getVirtualItems();
   // Rows are keyed by slot, not by position. The rendered rows are always a run of consecutive
-  // positions, so position modulo their number gives each one slot, and the same slots whatever
-  // the run: a row scrolled out hands its elements to the row scrolled in, and a jump (back to
-  // the top for a new search, a long scroll) updates the rendered rows in place instead of
-  // replacing them all.
-  const slots = virtualItems.length;
+  // positions no longer than `slots`, so position modulo `slots` gives each one its own slot: a
+  // row scrolled out hands its elements to the row scrolled in, and a jump (back to the top for
+  // a new search, a long scroll) updates the rendered rows in place instead of replacing them
+  // all. `slots` is the longest run the view can need (a row cut at each edge, the overscan
+  // either side), not the run's own length, which changes by one as rows align with the edges
+  // and by the overscan as typing starts and stops: each such change would move every row to
+  // another slot and redraw it. It changes only with the view's height.
+  const viewRows = Math.ceil((virtualizer.scrollRect?.height ?? 0) / trackRowHeight) + 1;
+  const slots = Math.max(virtualItems.length, viewRows + 2 * overscanAtRest);
 
   useImperativeHandle(
     ref,

@@ -65,6 +65,10 @@ if (queries.some((query) => query.trim() === '' || query.length > 40)) {
   console.error('each --query must have 1 to 40 characters, not only spaces');
   process.exit(2);
 }
+if (new Set(queries).size !== queries.length) {
+  console.error('each --query must be different (figures are kept per query)');
+  process.exit(2);
+}
 
 const searchRounds = Number(values['search-rounds']);
 if (!Number.isInteger(searchRounds) || searchRounds < 1 || searchRounds > 50) {

@@ -26,6 +26,7 @@ import {
 } from './page-probes.js';
 
 export interface SearchScenarioOptions {
+  /** Different queries (the figures are kept per query). */
   readonly queries: readonly string[];
   /** How many times each query is typed (the box cleared between queries, not measured). */
   readonly rounds: number;
@@ -45,6 +46,7 @@ export async function runSearchScenario(
 ): Promise<void> {
   const { page, harness } = session;
   const { queries, rounds } = options;
+  if (new Set(queries).size !== queries.length) throw new Error('each query must be different');
   const library =
     (await harness.core.cachedLibrary(accountId)) ??
     (await harness.core.syncLibrary(accountId)).library;
@@ -118,7 +120,20 @@ export async function runSearchScenario(
     // and the display's next refresh shows it.
     paint_p50_ms: percentile(painted, 50),
     paint_max_ms: Math.max(...painted),
-    // Per query, one list per round.
+    // Per query: its own figures, and its keystrokes, one list per round.
+    per_query: Object.fromEntries(
+      [...presented].map(([query, perRound]) => {
+        const times = perRound.flat();
+        return [
+          query,
+          {
+            p50_ms: percentile(times, 50),
+            p95_ms: percentile(times, 95),
+            max_ms: Math.max(...times),
+          },
+        ];
+      }),
+    ),
     per_keystroke_ms: Object.fromEntries(presented),
     ...longTaskFigures(longTasks),
     ...load,

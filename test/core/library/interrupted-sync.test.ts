@@ -58,6 +58,37 @@ describe('an interrupted first sync', () => {
     await expectResumeFetchesOnlyTheRest(stored);
   });
 
+  it('sends none of its pages waiting out a Retry-After once cancelled', async () => {
+    h = await openLibraryHarness({ tracks: 1_000, latencyMs: 10, scheduler: { concurrency: 2 } });
+    let faulted: Promise<void> | null = null;
+    h.core.onSyncProgress((event) => {
+      if (faulted === null && event.phase === 'fetching' && event.loaded >= 300) {
+        faulted = h.fake.control.injectFault({
+          kind: 'rate_limit',
+          retryAfterSeconds: 1,
+          count: 1,
+          pathPrefix: '/v1/me/tracks',
+        });
+      }
+    });
+    const controller = new AbortController();
+    const syncing = h.core.syncLibrary(h.accountId, { signal: controller.signal });
+    syncing.catch(() => undefined);
+    // Spotify asked for a pause: the sync's next pages wait in the scheduler for it to pass.
+    while (h.core.scheduler.state.kind !== 'rate_limited') {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const sentBeforeCancel = h.pageOffsets.length;
+    controller.abort();
+
+    await expect(syncing).rejects.toMatchObject({ code: 'library_sync_cancelled' });
+    expect(h.core.scheduler.stats).toMatchObject({ inFlight: 0, outstanding: 0 });
+    // Past the Retry-After: none of the waiting pages went out.
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    expect(h.pageOffsets).toHaveLength(sentBeforeCancel);
+    await faulted;
+  });
+
   it('keeps the pages fetched before the connection kept dropping, and resumes after', async () => {
     h = await openLibraryHarness({ tracks: 1_000, latencyMs: 10, scheduler: { concurrency: 2 } });
     let faulted: Promise<void> | null = null;

@@ -204,6 +204,60 @@ describe('RequestScheduler over the fake Spotify', () => {
     expect(h.wire.sends('/v1/me')).toHaveLength(2);
   });
 
+  it('drops a cancelled request from the queue unsent, and aborts one on the wire without a retry', async () => {
+    const h = await startHarness({ users: 1, tracks: 200, latencyMs: 150 }, { concurrency: 1 });
+    const session = await h.session(seededUser(h.fake));
+    const page = (offset: number, signal?: AbortSignal) =>
+      getSavedTracksPage(session, { offset, ...(signal === undefined ? {} : { signal }) });
+    const onWire = new AbortController();
+    const queued = new AbortController();
+
+    const first = page(0, onWire.signal);
+    const second = page(50, queued.signal);
+    const third = page(100);
+    // The one slot holds the first request; the second waits behind it.
+    await until(() => h.wire.sends('/v1/me/tracks').length === 1);
+    queued.abort(new Error('second no longer wanted'));
+    onWire.abort(new Error('first no longer wanted'));
+
+    await expect(first).rejects.toThrow('first no longer wanted');
+    await expect(second).rejects.toThrow('second no longer wanted');
+    await expect(third).resolves.toMatchObject({ offset: 100 });
+    // The first was sent once and not retried; the second never; the slot went on to the third.
+    expect(h.wire.sends('/v1/me/tracks').map((send) => send.query)).toEqual([
+      '?limit=50&offset=0',
+      '?limit=50&offset=100',
+    ]);
+    expect(h.scheduler.stats).toMatchObject({ inFlight: 0, outstanding: 0 });
+    expect(h.scheduler.state).toEqual({ kind: 'idle' });
+  });
+
+  it('ends a cancelled request waiting out a Retry-After at once, and never sends it', async () => {
+    const h = await startHarness({ users: 1 });
+    const session = await h.session(seededUser(h.fake));
+    await h.fake.control.injectFault({ kind: 'rate_limit', retryAfterSeconds: 5, count: 1 });
+    const controller = new AbortController();
+
+    const waiting = getSavedTracksPage(session, { offset: 0, signal: controller.signal });
+    await until(() => h.scheduler.state.kind === 'rate_limited');
+    const cancelledAt = Date.now();
+    controller.abort(new Error('account removed'));
+
+    await expect(waiting).rejects.toThrow('account removed');
+    expect(Date.now() - cancelledAt).toBeLessThan(1_000);
+    expect(h.wire.sends('/v1/me/tracks')).toHaveLength(1);
+  });
+
+  it('refuses a request whose signal is already aborted without queueing it', async () => {
+    const h = await startHarness({ users: 1 });
+    const session = await h.session(seededUser(h.fake));
+    const signal = AbortSignal.abort(new Error('too late'));
+
+    await expect(getSavedTracksPage(session, { offset: 0, signal })).rejects.toThrow('too late');
+    expect(h.wire.sends('/v1/')).toHaveLength(0);
+    expect(h.scheduler.stats.outstanding).toBe(0);
+  });
+
   it('reports busy while working and idle afterwards', async () => {
     const h = await startHarness({ users: 1 });
     const session = await h.session(seededUser(h.fake));
@@ -224,3 +278,8 @@ describe('RequestScheduler over the fake Spotify', () => {
     expect(() => new RequestScheduler({ concurrency: 0 })).toThrow(AppError);
   });
 });
+
+/** Polls `condition` every 5 ms until it holds (the test's own timeout bounds the wait). */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+}
