@@ -13,6 +13,7 @@
 // still queued or waiting out a pause are dropped unsent and those on the wire aborted (the signal
 // goes with each request to the scheduler), and `writesSettled()` says when it will never touch
 // the disk again.
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import type { Clock } from '../clock.js';
 import type { SavedTrack, SavedTracksPage } from '../spotify/models.js';
 import { MAX_SAVED_TRACKS_PAGE_SIZE } from '../spotify/spotify-api-client.js';
@@ -90,6 +91,10 @@ export class LibrarySync {
     }
     this.#options = options;
     this.#window = window;
+    // One listener per page outstanding (see #fetch), and a few of the caller's own.
+    if (options.signal !== undefined && getMaxListeners(options.signal) < window + 5) {
+      setMaxListeners(window + 5, options.signal);
+    }
     this.#maxAttempts = attempts;
   }
 
@@ -271,26 +276,36 @@ export class LibrarySync {
   }
 
   #fetch(offset: number): Promise<SavedTracksPage> {
-    if (this.#options.signal?.aborted) return Promise.reject(syncCancelled());
-    this.#pageRequests += 1;
     const { fetchPage, signal } = this.#options;
-    return this.#untilAborted(fetchPage(offset, PAGE_SIZE, signal));
+    if (signal?.aborted) return Promise.reject(syncCancelled());
+    this.#pageRequests += 1;
+    // Each page gets a signal of its own, tied to the sync's by the one listener #untilAborted
+    // adds: the scheduler listens to a request's signal in several places, and that many per page
+    // on the sync's signal would pass Node's limit of 10 listeners, which it reports as a leak.
+    const page = new AbortController();
+    return this.#untilAborted(fetchPage(offset, PAGE_SIZE, page.signal), () =>
+      page.abort(syncCancelled()),
+    );
   }
 
-  #untilAborted<T>(work: Promise<T>): Promise<T> {
+  /** `work`, or a rejection with `library_sync_cancelled` as soon as the sync is cancelled. */
+  #untilAborted<T>(work: Promise<T>, onAbort?: () => void): Promise<T> {
     const { signal } = this.#options;
     if (signal === undefined) return work;
     return new Promise<T>((resolve, reject) => {
-      const onAbort = () => reject(syncCancelled());
-      if (signal.aborted) onAbort();
-      signal.addEventListener('abort', onAbort, { once: true });
+      const cancelled = () => {
+        onAbort?.();
+        reject(syncCancelled());
+      };
+      if (signal.aborted) cancelled();
+      signal.addEventListener('abort', cancelled, { once: true });
       work.then(
         (value) => {
-          signal.removeEventListener('abort', onAbort);
+          signal.removeEventListener('abort', cancelled);
           resolve(value);
         },
         (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
+          signal.removeEventListener('abort', cancelled);
           reject(error);
         },
       );

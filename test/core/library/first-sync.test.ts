@@ -37,6 +37,25 @@ describe('first sync', () => {
     expect(h.core.scheduler.stats.maxInFlight).toBe(4);
   });
 
+  it('keeps its cancel signal under Node’s listener limit, however many pages are outstanding', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      for (const concurrency of [8, 24]) {
+        if (concurrency !== 8) await h.dispose();
+        h = await openLibraryHarness({ tracks: 2_000, latencyMs: 20, scheduler: { concurrency } });
+        await h.core.syncLibrary(h.accountId, { signal: new AbortController().signal });
+        expect(h.core.scheduler.stats.maxInFlight).toBe(concurrency);
+      }
+      // Node reports a warning on the next turn of the event loop.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.map((warning) => warning.name)).not.toContain('MaxListenersExceededWarning');
+  });
+
   it('reports progress from checking through fetching to done, never going back', async () => {
     h = await openLibraryHarness({ tracks: 500, latencyMs: 5 });
     const events: SyncProgress[] = [];
