@@ -246,7 +246,7 @@ export class AppCore {
   }
 
   async removeAccount(accountId: string): Promise<void> {
-    this.registry.get(accountId);
+    const avatar = this.registry.get(accountId).profile?.imageUrl ?? null;
     this.#removing.add(accountId);
     try {
       // A sync still running would write into the cache folder the registry is about to delete,
@@ -254,6 +254,10 @@ export class AppCore {
       await this.#library.cancel(accountId);
       await this.#sessions.retire(accountId);
       await this.registry.remove(accountId);
+      // Its picture goes too, unless another account shows the same one. (Covers stay: other
+      // accounts may have saved the same albums, and they say nothing of who the account is.)
+      const shared = this.registry.list().some((other) => other.profile?.imageUrl === avatar);
+      if (avatar !== null && !shared) await this.images.delete(avatar);
     } finally {
       this.#removing.delete(accountId);
     }

@@ -128,6 +128,23 @@ export class ImageCache {
     return load;
   }
 
+  /**
+   * Deletes the image's file, if cached (an account's avatar, when the account is removed: the
+   * cache keeps nothing of it). A load of it in flight ends first; a later get() fetches it anew.
+   * A file that cannot be deleted is logged, not thrown: it is evicted like any other in time.
+   */
+  async delete(imageUrl: string): Promise<void> {
+    const name = createHash('sha256').update(imageUrl).digest('hex');
+    await this.#loads.get(name)?.catch(() => undefined);
+    await this.#deletions.get(name);
+    this.#notFoundUntil.delete(name);
+    if (!this.#files.has(name)) return;
+    this.#forget(name);
+    const deletion = this.#deleteFile(name);
+    this.#deletions.set(name, deletion);
+    await deletion;
+  }
+
   /** Waits for fetches and writes in flight; later get() calls throw image_cache_closed. */
   async close(): Promise<void> {
     this.#closed = true;
@@ -277,12 +294,7 @@ export class ImageCache {
       if (this.#loads.has(name)) continue;
       // Forgotten at once, so a concurrent eviction neither counts nor picks it again.
       this.#forget(name);
-      const deletion = fs
-        .rm(path.join(this.#dir, name), { force: true })
-        .catch((error: unknown) => {
-          this.#log(`image cache: could not delete an evicted file (${errorCode(error)})`);
-        })
-        .finally(() => this.#deletions.delete(name));
+      const deletion = this.#deleteFile(name);
       this.#deletions.set(name, deletion);
       deletions.push(deletion);
     }
@@ -290,6 +302,16 @@ export class ImageCache {
     if (deletions.length > 0) {
       this.#log(`image cache: evicted ${deletions.length} least recently used image(s)`);
     }
+  }
+
+  /** Removes a file already forgotten; a load of the same file waits for it (#deletions). */
+  #deleteFile(name: string): Promise<void> {
+    return fs
+      .rm(path.join(this.#dir, name), { force: true })
+      .catch((error: unknown) => {
+        this.#log(`image cache: could not delete a cached image (${errorCode(error)})`);
+      })
+      .finally(() => this.#deletions.delete(name));
   }
 
   #markUsed(name: string, size: number): void {

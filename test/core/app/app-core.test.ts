@@ -1,6 +1,7 @@
 // The core end to end against the fake Spotify over real sockets: accounts added through the login
 // page, each keyed by Spotify's account id, their profiles and saved tracks, and the states a
 // person must be told about (cancelled, revoked, not allowlisted).
+import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -198,6 +199,29 @@ describe('using accounts', () => {
     await expect(subject.core.fetchProfile(a.accountId)).rejects.toMatchObject({
       code: 'account_not_found',
     });
+  });
+
+  it('removes an account’s picture from the image cache, and keeps the other accounts’', async () => {
+    const avatarOf = (accountId: string) => {
+      const imageUrl = subject.core.registry.get(accountId).profile?.imageUrl;
+      if (imageUrl === null || imageUrl === undefined) throw new Error('a seeded avatar expected');
+      return imageUrl;
+    };
+    // User 1 has no picture; user 2's is on Facebook's host.
+    subject.logins.push({ user: user(fake, 2) });
+    await subject.core.addAccount();
+    const a = user(fake, 0);
+    const b = user(fake, 2);
+    const [avatarA, avatarB] = [avatarOf(a.accountId), avatarOf(b.accountId)];
+    await subject.core.images.get(avatarA);
+    await subject.core.images.get(avatarB);
+    const imagesDir = path.join(subject.dataDir, 'images');
+    const fileOf = (url: string) => createHash('sha256').update(url).digest('hex');
+    expect((await readdir(imagesDir)).sort()).toEqual([fileOf(avatarA), fileOf(avatarB)].sort());
+
+    await subject.core.removeAccount(a.accountId);
+
+    expect(await readdir(imagesDir)).toEqual([fileOf(avatarB)]);
   });
 
   it('writes no token to any file in the data directory', async () => {

@@ -241,3 +241,58 @@ describe('ImageCache', () => {
     expect(server.count(COVER_PATH)).toBe(1);
   });
 });
+
+describe('ImageCache.delete', () => {
+  const OTHER = 'https://i.scdn.co/image/ab67616d0000b273other';
+  const OTHER_PATH = '/i.scdn.co/image/ab67616d0000b273other';
+
+  it('deletes the image’s file, keeps the others, and fetches it anew when asked again', async () => {
+    server.serve(COVER_PATH, png(100));
+    server.serve(OTHER_PATH, png(200));
+    const cache = await openCache();
+    await cache.get(COVER);
+    await cache.get(OTHER);
+
+    await cache.delete(COVER);
+
+    const otherName = createHash('sha256').update(OTHER).digest('hex');
+    expect(await cacheFiles(dir)).toEqual([otherName]);
+    expect((await cache.get(COVER)).bytes.equals(png(100))).toBe(true);
+    expect(server.count(COVER_PATH)).toBe(2);
+    expect(server.count(OTHER_PATH)).toBe(1);
+  });
+
+  it('waits for a fetch of the image in flight, then deletes what it stored', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    server.route(COVER_PATH, async (_request, response) => {
+      await held;
+      response.writeHead(200, { 'content-type': 'image/png' });
+      response.end(png(100));
+    });
+    const cache = await openCache();
+    const arrived = server.arrival(COVER_PATH);
+    const loading = cache.get(COVER);
+    await arrived;
+
+    const deleting = cache.delete(COVER);
+    release();
+    await expect(loading).resolves.toMatchObject({ contentType: 'image/png' });
+    await deleting;
+
+    expect(await cacheFiles(dir)).toEqual([]);
+  });
+
+  it('does nothing for an image it does not hold', async () => {
+    server.serve(COVER_PATH, png(100));
+    const cache = await openCache();
+    await cache.get(COVER);
+
+    await cache.delete(OTHER);
+    await cache.delete('not a url at all');
+
+    expect(await cacheFiles(dir)).toHaveLength(1);
+  });
+});
