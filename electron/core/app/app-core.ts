@@ -256,8 +256,10 @@ export class AppCore {
       await this.registry.remove(accountId);
       // Its picture goes too, unless another account shows the same one. (Covers stay: other
       // accounts may have saved the same albums, and they say nothing of who the account is.)
+      // Not awaited: a download of it may be queued behind covers; the cache finishes the
+      // deletion after it (close() waits), and a deletion never rejects.
       const shared = this.registry.list().some((other) => other.profile?.imageUrl === avatar);
-      if (avatar !== null && !shared) await this.images.delete(avatar);
+      if (avatar !== null && !shared) void this.images.delete(avatar);
     } finally {
       this.#removing.delete(accountId);
     }

@@ -130,19 +130,28 @@ export class ImageCache {
 
   /**
    * Deletes the image's file, if cached (an account's avatar, when the account is removed: the
-   * cache keeps nothing of it). A load of it in flight ends first; a later get() fetches it anew.
-   * A file that cannot be deleted is logged, not thrown: it is evicted like any other in time.
+   * cache keeps nothing of it). A load of it already in flight ends first; a get() from now on
+   * waits for the deletion, then fetches anew. A file that cannot be deleted is logged, not
+   * thrown: it is evicted like any other in time. close() waits for deletions under way.
    */
-  async delete(imageUrl: string): Promise<void> {
+  delete(imageUrl: string): Promise<void> {
     const name = createHash('sha256').update(imageUrl).digest('hex');
-    await this.#loads.get(name)?.catch(() => undefined);
-    await this.#deletions.get(name);
-    this.#notFoundUntil.delete(name);
-    if (!this.#files.has(name)) return;
-    this.#forget(name);
-    const deletion = this.#deleteFile(name);
+    // Taken now: a load that starts later waits for this deletion (#load), so waiting for it
+    // here would wait forever.
+    const loading = this.#loads.get(name);
+    const before = this.#deletions.get(name);
+    const deletion = (async () => {
+      await before;
+      await loading?.catch(() => undefined);
+      this.#notFoundUntil.delete(name);
+      if (!this.#files.has(name)) return;
+      this.#forget(name);
+      await this.#deleteFile(name);
+    })().finally(() => {
+      if (this.#deletions.get(name) === deletion) this.#deletions.delete(name);
+    });
     this.#deletions.set(name, deletion);
-    await deletion;
+    return deletion;
   }
 
   /** Waits for fetches and writes in flight; later get() calls throw image_cache_closed. */
@@ -294,7 +303,9 @@ export class ImageCache {
       if (this.#loads.has(name)) continue;
       // Forgotten at once, so a concurrent eviction neither counts nor picks it again.
       this.#forget(name);
-      const deletion = this.#deleteFile(name);
+      const deletion: Promise<void> = this.#deleteFile(name).finally(() => {
+        if (this.#deletions.get(name) === deletion) this.#deletions.delete(name);
+      });
       this.#deletions.set(name, deletion);
       deletions.push(deletion);
     }
@@ -304,14 +315,11 @@ export class ImageCache {
     }
   }
 
-  /** Removes a file already forgotten; a load of the same file waits for it (#deletions). */
+  /** Removes a file already forgotten; never rejects (a failure is logged). */
   #deleteFile(name: string): Promise<void> {
-    return fs
-      .rm(path.join(this.#dir, name), { force: true })
-      .catch((error: unknown) => {
-        this.#log(`image cache: could not delete a cached image (${errorCode(error)})`);
-      })
-      .finally(() => this.#deletions.delete(name));
+    return fs.rm(path.join(this.#dir, name), { force: true }).catch((error: unknown) => {
+      this.#log(`image cache: could not delete a cached image (${errorCode(error)})`);
+    });
   }
 
   #markUsed(name: string, size: number): void {

@@ -70,12 +70,14 @@ export class LibraryService {
     const joined = running?.done ?? this.#start(accountId);
     const { signal } = options;
     if (signal === undefined) return joined;
-    // Only the caller that started the sync can cancel it with its signal.
+    // Only the caller that started the sync can cancel it with its signal, and only this sync: a
+    // later abort must not stop a sync someone else starts afterwards.
     if (running === undefined) {
-      signal.addEventListener('abort', () => this.#running.get(accountId)?.controller.abort(), {
-        once: true,
-      });
-      if (signal.aborted) this.#running.get(accountId)?.controller.abort();
+      const started = this.#running.get(accountId);
+      const cancel = () => started?.controller.abort();
+      signal.addEventListener('abort', cancel, { once: true });
+      if (signal.aborted) cancel();
+      void joined.catch(() => undefined).finally(() => signal.removeEventListener('abort', cancel));
     }
     return joined;
   }

@@ -44,7 +44,7 @@ export interface SyncOutcome {
   readonly pageRequests: number;
 }
 
-/** One page; `signal` cancels it (the sync's own signal: a cancelled sync sends no more). */
+/** One page; `signal` cancels it (aborted when the sync is cancelled: it then sends no more). */
 export type FetchSavedTracksPage = (
   offset: number,
   limit: number,

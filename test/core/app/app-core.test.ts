@@ -221,7 +221,8 @@ describe('using accounts', () => {
 
     await subject.core.removeAccount(a.accountId);
 
-    expect(await readdir(imagesDir)).toEqual([fileOf(avatarB)]);
+    // Deleted in the background (a download of it could be queued behind covers).
+    await vi.waitFor(async () => expect(await readdir(imagesDir)).toEqual([fileOf(avatarB)]));
   });
 
   it('writes no token to any file in the data directory', async () => {

@@ -285,6 +285,34 @@ describe('ImageCache.delete', () => {
     expect(await cacheFiles(dir)).toEqual([]);
   });
 
+  it('makes a get() that comes during the deletion wait for it, then fetch the image anew', async () => {
+    server.serve(COVER_PATH, png(100));
+    const cache = await openCache();
+    await cache.get(COVER);
+
+    const deleting = cache.delete(COVER);
+    const again = cache.get(COVER);
+    await deleting;
+    await expect(again).resolves.toMatchObject({ contentType: 'image/png' });
+
+    // Fetched anew and stored again: the file is there, and a second delete removes it.
+    expect(server.count(COVER_PATH)).toBe(2);
+    expect(await cacheFiles(dir)).toHaveLength(1);
+    await cache.delete(COVER);
+    expect(await cacheFiles(dir)).toEqual([]);
+  });
+
+  it('finishes a deletion under way before close() returns', async () => {
+    server.serve(COVER_PATH, png(100));
+    const cache = await openCache();
+    await cache.get(COVER);
+
+    void cache.delete(COVER);
+    await cache.close();
+
+    expect(await cacheFiles(dir)).toEqual([]);
+  });
+
   it('does nothing for an image it does not hold', async () => {
     server.serve(COVER_PATH, png(100));
     const cache = await openCache();

@@ -89,6 +89,18 @@ describe('an interrupted first sync', () => {
     await faulted;
   });
 
+  it('is not cancelled by the signal of an earlier sync that has ended', async () => {
+    h = await openLibraryHarness({ tracks: 1_000, latencyMs: 10, scheduler: { concurrency: 2 } });
+    const earlier = new AbortController();
+    await h.core.syncLibrary(h.accountId, { signal: earlier.signal });
+    await h.fake.control.addSavedTracks(h.user.id, 200);
+
+    const later = h.core.syncLibrary(h.accountId);
+    earlier.abort();
+
+    await expect(later).resolves.toMatchObject({ library: { total: 1_200 } });
+  });
+
   it('keeps the pages fetched before the connection kept dropping, and resumes after', async () => {
     h = await openLibraryHarness({ tracks: 1_000, latencyMs: 10, scheduler: { concurrency: 2 } });
     let faulted: Promise<void> | null = null;

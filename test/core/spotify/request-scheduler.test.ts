@@ -223,11 +223,16 @@ describe('RequestScheduler over the fake Spotify', () => {
     await expect(first).rejects.toThrow('first no longer wanted');
     await expect(second).rejects.toThrow('second no longer wanted');
     await expect(third).resolves.toMatchObject({ offset: 100 });
-    // The first was sent once and not retried; the second never; the slot went on to the third.
+    // The first was sent once, cut off on the wire (no answer awaited) and not retried; the
+    // second never sent; the slot went on to the third.
     expect(h.wire.sends('/v1/me/tracks').map((send) => send.query)).toEqual([
       '?limit=50&offset=0',
       '?limit=50&offset=100',
     ]);
+    const endOfFirst = h.wire.events.find(
+      (event) => event.kind !== 'send' && event.query === '?limit=50&offset=0',
+    );
+    expect(endOfFirst?.kind).toBe('failure');
     expect(h.scheduler.stats).toMatchObject({ inFlight: 0, outstanding: 0 });
     expect(h.scheduler.state).toEqual({ kind: 'idle' });
   });
@@ -235,7 +240,7 @@ describe('RequestScheduler over the fake Spotify', () => {
   it('ends a cancelled request waiting out a Retry-After at once, and never sends it', async () => {
     const h = await startHarness({ users: 1 });
     const session = await h.session(seededUser(h.fake));
-    await h.fake.control.injectFault({ kind: 'rate_limit', retryAfterSeconds: 5, count: 1 });
+    await h.fake.control.injectFault({ kind: 'rate_limit', retryAfterSeconds: 1, count: 1 });
     const controller = new AbortController();
 
     const waiting = getSavedTracksPage(session, { offset: 0, signal: controller.signal });
@@ -244,8 +249,11 @@ describe('RequestScheduler over the fake Spotify', () => {
     controller.abort(new Error('account removed'));
 
     await expect(waiting).rejects.toThrow('account removed');
-    expect(Date.now() - cancelledAt).toBeLessThan(1_000);
+    expect(Date.now() - cancelledAt).toBeLessThan(500);
+    // Past the Retry-After: it was not sent again.
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
     expect(h.wire.sends('/v1/me/tracks')).toHaveLength(1);
+    expect(h.scheduler.stats).toMatchObject({ inFlight: 0, outstanding: 0 });
   });
 
   it('refuses a request whose signal is already aborted without queueing it', async () => {
