@@ -3,6 +3,7 @@
 // cleared. Image CDN requests (/cdn/) fail only by a rule whose prefix names /cdn, so a quota or
 // outage rule for the Web API leaves covers alone. The control API and login pages never fail.
 import type { ServerResponse } from 'node:http';
+import { sendText } from './http-helpers.js';
 import { isCdnPath } from './image-cdn.js';
 import { randomStream } from './seeded-random.js';
 
@@ -119,9 +120,4 @@ function send429(res: ServerResponse, retryAfter: number | null, error: object):
   if (retryAfter !== null) headers['retry-after'] = String(retryAfter);
   res.writeHead(429, headers);
   res.end(JSON.stringify({ error }));
-}
-
-function sendText(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
-  res.end(text);
 }

@@ -33,6 +33,20 @@ export function sendJson(
   res.end(text);
 }
 
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    ...headers,
+  });
+  res.end(text);
+}
+
 /** The Web API's error shape: `{"error":{"status":N,"message":"..."}}`. */
 export function sendWebApiError(res: ServerResponse, status: number, message: string): void {
   sendJson(res, status, { error: { status, message } });

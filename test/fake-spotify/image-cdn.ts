@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { imageFetchUrl, singleOriginEndpoints } from '../../electron/core/spotify-endpoints.js';
 import { drawCdnImage, findCdnImage, type CdnImage } from './cdn-images.js';
+import { sendText } from './http-helpers.js';
 import { encodeRgbPng } from './png-encoder.js';
 
 /** Every image request goes under this path of the fake's origin. */
@@ -66,18 +67,4 @@ function pngFor(image: CdnImage): Buffer {
     if (oldest.done !== true) cache.delete(oldest.value);
   }
   return png;
-}
-
-function sendText(
-  res: ServerResponse,
-  status: number,
-  text: string,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, {
-    'content-type': 'text/plain; charset=utf-8',
-    'content-length': String(Buffer.byteLength(text)),
-    ...headers,
-  });
-  res.end(text);
 }
