@@ -163,7 +163,7 @@ export function createTrackSearch(
   // Built by warmUp, in idle time, not with the list (a new sort order makes a new search, and
   // sorting should not wait for a search nobody may type) nor by a keystroke that comes first.
   // Used only once complete.
-  const building = new Int32Array(texts.length);
+  let building: Int32Array | null = null;
   let masked = 0;
   let masks: Int32Array | null = null;
   let previous: {
@@ -196,6 +196,7 @@ export function createTrackSearch(
     },
     warmUp(deadline) {
       if (masks !== null) return true;
+      building ??= new Int32Array(texts.length);
       while (masked < texts.length) {
         const end = Math.min(texts.length, masked + masksPerSlice);
         for (; masked < end; masked++) building[masked] = letterMask(texts[masked] as string);
