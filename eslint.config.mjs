@@ -1,5 +1,5 @@
 // Lint rules for every side of the app. The renderer may not reach Node or Electron directly, and
-// only the preload may import `electron`'s ipcRenderer (see STYLE.md: one IPC contract).
+// only the preload may import `electron`'s ipcRenderer (one IPC contract).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';

@@ -3,7 +3,7 @@
 // Playwright in a private D-Bus session with a throwaway keyring (scripts/with-test-keychain.sh).
 // One worker: the machine has two cores and each file starts its own harness and fake.
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, chromiumExecutable } from './test/harness/browser-setup.js';
+import { chromiumArgs, chromiumExecutable } from './demo/harness/browser-setup.js';
 
 export default defineConfig({
   testDir: 'test/e2e',

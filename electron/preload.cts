@@ -1,6 +1,6 @@
 // The only bridge between the page and the main process. Sandboxed preloads must be CommonJS and
 // cannot load local files, so this file is bundled with its imports into dist/electron/preload.cjs
-// (vite.preload.config.mts). It exposes named functions only — never ipcRenderer.
+// (vite.preload.config.ts). It exposes named functions only — never ipcRenderer.
 // A CommonJS file under verbatimModuleSyntax must use this form of import.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import electron = require('electron');

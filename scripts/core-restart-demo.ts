@@ -9,7 +9,7 @@ import { AppCore } from '../electron/core/app/app-core.js';
 import { singleOriginEndpoints } from '../electron/core/spotify-endpoints.js';
 import { keychainServiceName } from '../electron/core/vault/keychain-service-name.js';
 import { createKeytarSecretStore } from '../electron/core/vault/keytar-secret-store.js';
-import { BrowserSession, startFakeSpotify } from '../test/fake-spotify/index.js';
+import { BrowserSession, startFakeSpotify } from '../demo/fake-spotify/index.js';
 
 const fake = await startFakeSpotify({ users: 2, tracks: 500 });
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'core-restart-demo-'));

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { AppError } from '../core/app-error.js';
 
-/** The part of test/fake-spotify's public entry the demo uses (a test keeps them in step). */
+/** The part of demo/fake-spotify's public entry the demo uses (a test keeps them in step). */
 export interface DemoSpotifyModule {
   startFakeSpotify(options: { users: number; tracks: number; seed: number }): Promise<DemoSpotify>;
 }

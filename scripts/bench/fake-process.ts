@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { FakeControlClient } from '../../test/fake-spotify/index.js';
+import { FakeControlClient } from '../../demo/fake-spotify/index.js';
 
 export interface FakeProcess {
   readonly baseUrl: string;
@@ -18,7 +18,7 @@ export interface FakeProcess {
 
 const cli = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
-  '../../test/fake-spotify/cli.ts',
+  '../../demo/fake-spotify/cli.ts',
 );
 
 export async function startFakeProcess(options: {

@@ -19,7 +19,7 @@ import { AppCore } from '../../electron/core/app/app-core.js';
 import { LibraryCache } from '../../electron/core/library/library-cache.js';
 import { singleOriginEndpoints } from '../../electron/core/spotify-endpoints.js';
 import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store.js';
-import { BrowserSession } from '../../test/fake-spotify/index.js';
+import { BrowserSession } from '../../demo/fake-spotify/index.js';
 import { startFakeProcess, type FakeProcess } from './fake-process.js';
 
 const PAGE_SIZE = 50;

@@ -4,7 +4,7 @@
 // allowlist, Spotify unreachable, an account removed from the app, the keychain and the disk —
 // and, at the end, no token anywhere the page, the socket, the logs or the disk could show it.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { seededUser, type SeededUser } from '../fake-spotify/index.js';
+import { seededUser, type SeededUser } from '../../demo/fake-spotify/index.js';
 import { addResult, call, startAdd, value } from './support/bridge-calls.js';
 import { openE2eHarness, type E2eHarness } from './support/e2e-harness.js';
 import { expectNoFileMentions, expectNoTokenAnywhere } from './support/leak-checks.js';

@@ -4,7 +4,7 @@
 // Spotify unreachable, removing an account — with axe and a screenshot on each main screen, and
 // no token anywhere the page, the socket, the logs or the disk could show it.
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { seededUser, type SeededUser } from '../fake-spotify/index.js';
+import { seededUser, type SeededUser } from '../../demo/fake-spotify/index.js';
 import { value } from './support/bridge-calls.js';
 import { openE2eHarness, type E2eHarness } from './support/e2e-harness.js';
 import { expectNoFileMentions, expectNoTokenAnywhere } from './support/leak-checks.js';

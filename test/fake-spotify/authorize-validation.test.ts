@@ -1,7 +1,11 @@
 // GET /authorize refuses what Spotify refuses: client and redirect URI problems as an error page,
 // everything else as an ?error= redirect back to the app.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserSession, startFakeSpotify, type FakeSpotify } from './index.js';
+import {
+  BrowserSession,
+  startFakeSpotify,
+  type FakeSpotify,
+} from '../../demo/fake-spotify/index.js';
 import { authorizeUrl, pkcePair, startCallbackListener } from './support/oauth-helpers.js';
 
 let fake: FakeSpotify;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { startCli as startScript, waitUntil } from '../support/cli-process.js';
 
-const startCli = (args: string[]) => startScript('test/fake-spotify/cli.ts', args);
+const startCli = (args: string[]) => startScript('demo/fake-spotify/cli.ts', args);
 
 describe('fake-spotify CLI', () => {
   it('prints the base URL, Client ID, redirect URI and users, serves, and exits 0 on SIGTERM', async () => {

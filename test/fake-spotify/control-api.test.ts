@@ -1,6 +1,10 @@
 // The /__fake control API: library changes, token minting, time, and typed errors for bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeControlError, startFakeSpotify, type FakeSpotify } from './index.js';
+import {
+  FakeControlError,
+  startFakeSpotify,
+  type FakeSpotify,
+} from '../../demo/fake-spotify/index.js';
 
 let fake: FakeSpotify;
 let alice: string;

@@ -1,7 +1,7 @@
 // Injected faults (each kind, by count, by fraction, by path), latency and request counting;
 // the control API itself is never faulted, delayed or counted.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeSpotify, type FakeSpotify } from './index.js';
+import { startFakeSpotify, type FakeSpotify } from '../../demo/fake-spotify/index.js';
 import { postToken } from './support/oauth-helpers.js';
 
 let fake: FakeSpotify;

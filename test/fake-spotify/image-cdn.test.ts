@@ -2,7 +2,7 @@
 // out comes back as a real PNG of the right size over HTTP; anything else is 404; image requests
 // are counted under their own path and faulted only by rules that name /cdn.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fakeCdnUrl, startFakeSpotify, type FakeSpotify } from './index.js';
+import { fakeCdnUrl, startFakeSpotify, type FakeSpotify } from '../../demo/fake-spotify/index.js';
 import { PNG_SIGNATURE, pixelAt, readPng } from './support/png-reader.js';
 
 interface Image {

@@ -1,6 +1,6 @@
 // PUT/DELETE /v1/me/library and GET /v1/me/library/contains, and the removed /me/tracks writes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeSpotify, type FakeSpotify } from './index.js';
+import { startFakeSpotify, type FakeSpotify } from '../../demo/fake-spotify/index.js';
 
 let fake: FakeSpotify;
 let alice: string;

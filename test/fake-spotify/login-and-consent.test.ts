@@ -1,7 +1,11 @@
 // The fake's login and consent pages: credentials checked, the session cookie remembering the
 // user (why each login needs a fresh browser session), consent shown on show_dialog, Cancel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BrowserSession, startFakeSpotify, type FakeSpotify } from './index.js';
+import {
+  BrowserSession,
+  startFakeSpotify,
+  type FakeSpotify,
+} from '../../demo/fake-spotify/index.js';
 import { authorizeUrl, pkcePair, startCallbackListener } from './support/oauth-helpers.js';
 
 let fake: FakeSpotify;

@@ -2,7 +2,7 @@
 // encoded image reads back with the exact pixels it was given.
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { crc32, encodeRgbPng, tableCrc32 } from './png-encoder.js';
+import { crc32, encodeRgbPng, tableCrc32 } from '../../demo/fake-spotify/png-encoder.js';
 import { pixelAt, readPng } from './support/png-reader.js';
 
 describe('CRC-32', () => {

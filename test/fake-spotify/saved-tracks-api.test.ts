@@ -1,6 +1,6 @@
 // GET /v1/me/tracks and /v1/me: bearer checks, scopes, paging bounds and links, newest first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeSpotify, type FakeSpotify } from './index.js';
+import { startFakeSpotify, type FakeSpotify } from '../../demo/fake-spotify/index.js';
 
 interface Page {
   href: string;

@@ -1,6 +1,6 @@
 // The fake's /v1/me and /v1/me/tracks answers validate against Spotify's OpenAPI response schemas.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeSpotify, type FakeSpotify } from './index.js';
+import { startFakeSpotify, type FakeSpotify } from '../../demo/fake-spotify/index.js';
 import { loadSpecValidators, type SpecValidators } from './support/openapi-validator.js';
 
 let fake: FakeSpotify;

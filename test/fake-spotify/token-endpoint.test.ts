@@ -1,7 +1,11 @@
 // POST /api/token: PKCE code exchange (single use, expiry, exact redirect_uri, verifier, client)
 // and refresh with and without rotation, revocation and the 6-month grant lifetime.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BrowserSession, startFakeSpotify, type FakeSpotify } from './index.js';
+import {
+  BrowserSession,
+  startFakeSpotify,
+  type FakeSpotify,
+} from '../../demo/fake-spotify/index.js';
 import { obtainCode, pkcePair, postToken, startCallbackListener } from './support/oauth-helpers.js';
 
 let fake: FakeSpotify;

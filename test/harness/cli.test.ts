@@ -19,7 +19,7 @@ afterAll(async () => {
   await rm(rendererDir, { recursive: true, force: true });
 });
 
-const startCli = (args: string[]) => startScript('test/harness/cli.ts', args);
+const startCli = (args: string[]) => startScript('demo/harness/cli.ts', args);
 
 describe('demo:web CLI', () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

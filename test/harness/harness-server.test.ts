@@ -8,9 +8,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { requestChannels } from '../../electron/core/ipc/contract.js';
-import { seededUser } from '../fake-spotify/index.js';
-import { startHarness, type Harness } from './harness-server.js';
-import { withBridgeScript } from './renderer-files.js';
+import { seededUser } from '../../demo/fake-spotify/index.js';
+import { startHarness, type Harness } from '../../demo/harness/harness-server.js';
+import { withBridgeScript } from '../../demo/harness/renderer-files.js';
 
 let rendererDir: string;
 let harness: Harness;

@@ -2,9 +2,9 @@
 // cookies across ports of one host: a session cookie set through one login's proxy is renamed,
 // and another login's proxy neither forwards it nor lets the fake recognise it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeSpotify, type FakeSpotify } from '../fake-spotify/index.js';
+import { startFakeSpotify, type FakeSpotify } from '../../demo/fake-spotify/index.js';
 import { authorizeUrl, pkcePair } from '../fake-spotify/support/oauth-helpers.js';
-import { startLoginProxy, type LoginProxy } from './login-proxy.js';
+import { startLoginProxy, type LoginProxy } from '../../demo/harness/login-proxy.js';
 
 let fake: FakeSpotify;
 const proxies: LoginProxy[] = [];

@@ -3,7 +3,7 @@
 // their tokens came back from the Secret Service, not from a new login.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createKeytarSecretStore } from '../../electron/core/vault/keytar-secret-store.js';
-import { startFakeSpotify, type FakeSpotify } from '../fake-spotify/index.js';
+import { startFakeSpotify, type FakeSpotify } from '../../demo/fake-spotify/index.js';
 import { openCore, user, type CoreUnderTest } from '../core/app/support.js';
 import { assertPrivateTestKeychain, testServiceName } from './private-keychain-session.js';
 

@@ -18,7 +18,7 @@ const electronFake = vi.hoisted(() => ({
 
 vi.mock('electron', async () => {
   const { EventEmitter } = await import('node:events');
-  const { BrowserSession: Session } = await import('../fake-spotify/index.js');
+  const { BrowserSession: Session } = await import('../../demo/fake-spotify/index.js');
   class BrowserWindow extends EventEmitter {
     readonly webContents = Object.assign(new EventEmitter(), {
       setWindowOpenHandler: () => {},
@@ -89,7 +89,7 @@ async function startDemo(extra: { startDemo?: () => Promise<void> } = {}) {
     version: '9.9.9',
     loginWindowTitle: 'Sign in',
     appPageUrl,
-    demoSpotifyUrl: new URL('../fake-spotify/index.ts', import.meta.url).href,
+    demoSpotifyUrl: new URL('../../demo/fake-spotify/index.ts', import.meta.url).href,
     mainWindow: () => ({ webContents: mainContents }) as never,
     secretStore: new MemorySecretStore(),
     ...extra,

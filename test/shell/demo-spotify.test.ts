@@ -8,7 +8,7 @@ import {
   startDemoSpotify,
   type DemoSpotifyModule,
 } from '../../electron/shell/demo-spotify.js';
-import * as fakeSpotify from '../fake-spotify/index.js';
+import * as fakeSpotify from '../../demo/fake-spotify/index.js';
 
 vi.mock('electron', () => ({}));
 
@@ -17,7 +17,7 @@ const realEntry: DemoSpotifyModule = fakeSpotify;
 
 describe('demo Spotify', () => {
   it('starts the fake with three users of 2,000 saved tracks each', async () => {
-    const url = new URL('../fake-spotify/index.ts', import.meta.url).href;
+    const url = new URL('../../demo/fake-spotify/index.ts', import.meta.url).href;
     const demo = await startDemoSpotify(url);
     try {
       expect(demo.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

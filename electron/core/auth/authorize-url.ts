@@ -1,5 +1,6 @@
 // Builds the URL of Spotify's authorize page for one login. Holds the app's default scopes, which
-// are the least the app needs (spotify-api.md: no user-read-email, never user-read-birthdate).
+// are the least the app needs: Development Mode returns no email, so no user-read-email, and
+// user-read-birthdate is an illegal scope that breaks the login.
 import type { SpotifyEndpoints } from '../spotify-endpoints.js';
 
 export const DEFAULT_SCOPES: readonly string[] = Object.freeze([

@@ -1,5 +1,5 @@
 // Why the keychain could not be used, as a typed error the UI can explain. keytar only reports
-// strings, so the messages it is known to produce (see the Secret Service notes in MACHINE.md) are
+// strings, so the messages it is known to produce (recorded against gnome-keyring in test/keychain) are
 // classified here, in one place; anything unrecognised is `unknown`, never a crash.
 import { AppError } from '../app-error.js';
 

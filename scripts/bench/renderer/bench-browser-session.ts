@@ -7,9 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { answerLoginTab } from '../../../test/e2e/support/login-tab.js';
-import type { SeededUser } from '../../../test/fake-spotify/index.js';
-import { buildRenderer, chromiumArgs } from '../../../test/harness/browser-setup.js';
-import { startHarness, type Harness } from '../../../test/harness/harness-server.js';
+import type { SeededUser } from '../../../demo/fake-spotify/index.js';
+import { buildRenderer, chromiumArgs } from '../../../demo/harness/browser-setup.js';
+import { startHarness, type Harness } from '../../../demo/harness/harness-server.js';
 import { firstRowKey, installPaintProbe, keepNamesShim } from './page-probes.js';
 
 export interface BenchSessionOptions {

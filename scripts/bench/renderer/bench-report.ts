@@ -1,7 +1,7 @@
 // The renderer benchmark's report: one JSON line per scenario on stdout, in the same shape as the
 // core benchmark's (scripts/bench/run-bench.ts), and the small arithmetic the figures need.
 import os from 'node:os';
-import type { FakeControlClient } from '../../../test/fake-spotify/index.js';
+import type { FakeControlClient } from '../../../demo/fake-spotify/index.js';
 
 export interface ScenarioLine {
   readonly scenario: string;

@@ -26,7 +26,7 @@
 // on the same cores slows the page). Needs `apt-get install chromium` (no browser download).
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { chromiumExecutable } from '../../../test/harness/browser-setup.js';
+import { chromiumExecutable } from '../../../demo/harness/browser-setup.js';
 import { reported } from './bench-report.js';
 import { openBenchSession } from './bench-browser-session.js';
 import { loadLargeLibrary, runScrollScenario } from './scroll-scenario.js';

@@ -1,7 +1,7 @@
 // renderer_scroll_50k: one account of 50,000 saved tracks loaded in the page, its table scrolled
 // from top to bottom a fixed distance per frame, counting rendered rows and long tasks.
 import { performance } from 'node:perf_hooks';
-import type { SeededUser } from '../../../test/fake-spotify/index.js';
+import type { SeededUser } from '../../../demo/fake-spotify/index.js';
 import { longTaskFigures, machineLoad, report, requestsSinceReset } from './bench-report.js';
 import { waitForLibraryLoaded, type BenchSession } from './bench-browser-session.js';
 import { scrollTableSampling } from './page-probes.js';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { SecretStore } from '../../../electron/core/vault/secret-store.js';
 import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store.js';
 import type { TokenSet } from '../../../electron/core/auth/token-set.js';
-import { startFakeSpotify, type FakeSpotify } from '../../fake-spotify/index.js';
+import { startFakeSpotify, type FakeSpotify } from '../../../demo/fake-spotify/index.js';
 import { openCore, user, type CoreUnderTest } from './support.js';
 
 let fake: FakeSpotify;

@@ -6,7 +6,11 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store.js';
-import { BrowserSession, startFakeSpotify, type FakeSpotify } from '../../fake-spotify/index.js';
+import {
+  BrowserSession,
+  startFakeSpotify,
+  type FakeSpotify,
+} from '../../../demo/fake-spotify/index.js';
 import { openCore, user, type CoreUnderTest } from './support.js';
 
 let fake: FakeSpotify;

@@ -14,7 +14,7 @@ import {
   type FakeSpotify,
   type LoginOutcome,
   type SeededUser,
-} from '../../fake-spotify/index.js';
+} from '../../../demo/fake-spotify/index.js';
 
 export interface QueuedLogin {
   readonly user?: SeededUser;
@@ -102,4 +102,4 @@ export async function openCore(
   };
 }
 
-export { seededUser as user } from '../../fake-spotify/index.js';
+export { seededUser as user } from '../../../demo/fake-spotify/index.js';

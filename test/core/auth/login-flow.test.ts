@@ -1,8 +1,8 @@
 // Whole sign-ins against the fake Spotify over real sockets: the login page, the redirect to our
 // loopback listener, and the code exchange.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BrowserSession } from '../../fake-spotify/login-driver.js';
-import { startFakeSpotify } from '../../fake-spotify/index.js';
+import { BrowserSession } from '../../../demo/fake-spotify/login-driver.js';
+import { startFakeSpotify } from '../../../demo/fake-spotify/index.js';
 import { DEFAULT_SCOPES, buildAuthorizeUrl } from '../../../electron/core/auth/authorize-url.js';
 import { LoginError } from '../../../electron/core/auth/login-error.js';
 import { signIn } from '../../../electron/core/auth/login-flow.js';

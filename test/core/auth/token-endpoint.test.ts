@@ -1,8 +1,8 @@
 // The token endpoint client against the fake Spotify: real codes and verifiers, refresh with and
 // without rotation, revocation, and the faults the fake injects.
 import { afterEach, describe, expect, it } from 'vitest';
-import { BrowserSession } from '../../fake-spotify/login-driver.js';
-import { startFakeSpotify } from '../../fake-spotify/index.js';
+import { BrowserSession } from '../../../demo/fake-spotify/login-driver.js';
+import { startFakeSpotify } from '../../../demo/fake-spotify/index.js';
 import { buildAuthorizeUrl } from '../../../electron/core/auth/authorize-url.js';
 import { startLoopbackListener } from '../../../electron/core/auth/loopback-listener.js';
 import { createPkcePair, createState } from '../../../electron/core/auth/pkce.js';

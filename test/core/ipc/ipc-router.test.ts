@@ -5,7 +5,7 @@ import type { EventChannel, EventPayloads } from '../../../electron/core/ipc/con
 import { createAppHandlers, forwardCoreEvents } from '../../../electron/core/ipc/app-handlers.js';
 import { createIpcRouter, type IpcRouter } from '../../../electron/core/ipc/ipc-router.js';
 import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store.js';
-import { startFakeSpotify, type FakeSpotify } from '../../fake-spotify/index.js';
+import { startFakeSpotify, type FakeSpotify } from '../../../demo/fake-spotify/index.js';
 import { openCore, user, type CoreUnderTest } from '../app/support.js';
 
 let fake: FakeSpotify;

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppHandlers } from '../../../electron/core/ipc/app-handlers.js';
 import { createIpcRouter } from '../../../electron/core/ipc/ipc-router.js';
 import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store.js';
-import { startFakeSpotify, type FakeSpotify } from '../../fake-spotify/index.js';
+import { startFakeSpotify, type FakeSpotify } from '../../../demo/fake-spotify/index.js';
 import { openCore, type CoreUnderTest } from '../app/support.js';
 
 let fake: FakeSpotify;

@@ -9,7 +9,7 @@ import {
   startFakeSpotify,
   type FakeSpotify,
   type SeededUser,
-} from '../../fake-spotify/index.js';
+} from '../../../demo/fake-spotify/index.js';
 import { openCore } from '../app/support.js';
 
 export interface LibraryHarness {

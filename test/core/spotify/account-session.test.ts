@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TokenSet } from '../../../electron/core/auth/token-set.js';
 import { getProfile } from '../../../electron/core/spotify/spotify-api-client.js';
-import { seededUser } from '../../fake-spotify/index.js';
+import { seededUser } from '../../../demo/fake-spotify/index.js';
 import { startHarness } from './support/spotify-harness.js';
 
 describe('AccountSession token refresh', () => {

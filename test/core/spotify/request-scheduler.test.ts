@@ -6,7 +6,7 @@ import {
   getProfile,
   getSavedTracksPage,
 } from '../../../electron/core/spotify/spotify-api-client.js';
-import { seededUser } from '../../fake-spotify/index.js';
+import { seededUser } from '../../../demo/fake-spotify/index.js';
 import { startHarness } from './support/spotify-harness.js';
 
 describe('RequestScheduler over the fake Spotify', () => {

@@ -1,5 +1,5 @@
-// keytar reports failures as strings only; these are the ones measured on the Secret Service (see
-// MACHINE.md), each of which must become a reason the UI can explain.
+// keytar reports failures as strings only; these are the ones measured on gnome-keyring's Secret
+// Service, each of which must become a reason the UI can explain.
 import { describe, expect, it } from 'vitest';
 import {
   KeychainError,

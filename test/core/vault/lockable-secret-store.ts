@@ -1,5 +1,5 @@
 // A stand-in for a Secret Service collection that can be locked, behaving as gnome-keyring does
-// when locked (measured in MACHINE.md and test/keychain): writes fail with keytar's message, reads
+// when locked (measured in test/keychain): writes fail with keytar's message, reads
 // and listings see nothing, deletes delete nothing. Unlocking shows the entries again.
 import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store.js';
 import type { SecretStore } from '../../../electron/core/vault/secret-store.js';

@@ -11,8 +11,8 @@ import {
   startFakeSpotify,
   type FakeSpotify,
   type FakeSpotifyOptions,
-} from '../../fake-spotify/index.js';
-import { startHarness, type Harness } from '../../harness/harness-server.js';
+} from '../../../demo/fake-spotify/index.js';
+import { startHarness, type Harness } from '../../../demo/harness/harness-server.js';
 import {
   assertPrivateTestKeychain,
   testServiceName,

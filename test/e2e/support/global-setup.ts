@@ -3,7 +3,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { buildRenderer } from '../../harness/browser-setup.js';
+import { buildRenderer } from '../../../demo/harness/browser-setup.js';
 
 export const rendererDirVariable = 'HARNESS_E2E_RENDERER_DIR';
 

@@ -1,6 +1,6 @@
-// Validates fake responses against Spotify's OpenAPI spec (shared/spotify-openapi.yml, beside the
-// repo root). OpenAPI 3.0 schemas are not plain JSON Schema, so the document is adapted once:
-// `nullable: true` becomes a null-allowing type, deprecated properties stop being required (they
+// Validates fake responses against Spotify's OpenAPI spec (the project's copy in ../spec/).
+// OpenAPI 3.0 schemas are not plain JSON Schema, so the document is adapted once: `nullable: true`
+// becomes a null-allowing type, deprecated properties stop being required (they
 // are gone in Development Mode), and the few places where Spotify really sends null although
 // the spec says string are listed below, each with its reason.
 import { readFileSync } from 'node:fs';
@@ -8,13 +8,13 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
-export const SPEC_URL = new URL('../../../../shared/spotify-openapi.yml', import.meta.url);
+export const SPEC_URL = new URL('../spec/spotify-openapi.yml', import.meta.url);
 
 /** [schema, property] pairs Spotify sends as null in practice. */
 const KNOWN_NULLS: readonly [string, string][] = [
-  // The spec's own description says "`null` if not available"; spotify-api.md: nullable.
+  // The spec's own description says "`null` if not available"; Spotify sends null for it.
   ['PrivateUserObject', 'display_name'],
-  // Local files have no Spotify IDs or links (spotify-api.md section 4: "id may be null").
+  // Local files have no Spotify IDs or links (Spotify's docs: `id` may be null).
   ['TrackObject', 'id'],
   ['TrackObject', 'href'],
   ['AlbumBase', 'album_type'],

@@ -1,8 +1,8 @@
 // Signs a seeded user of the fake Spotify in through the real login flow, for tests that need
 // real tokens or a real authorization code.
-import type { FakeSpotify, LoginOutcome, SeededUser } from '../../../fake-spotify/index.js';
-import { BrowserSession } from '../../../fake-spotify/login-driver.js';
-import { seededUser } from '../../../fake-spotify/index.js';
+import type { FakeSpotify, LoginOutcome, SeededUser } from '../../../../demo/fake-spotify/index.js';
+import { BrowserSession } from '../../../../demo/fake-spotify/login-driver.js';
+import { seededUser } from '../../../../demo/fake-spotify/index.js';
 import {
   signIn,
   type SignInOptions,

@@ -12,7 +12,7 @@ import {
   type RequestSchedulerOptions,
   type SchedulerState,
 } from '../../../../electron/core/spotify/request-scheduler.js';
-import { startFakeSpotify } from '../../../fake-spotify/index.js';
+import { startFakeSpotify } from '../../../../demo/fake-spotify/index.js';
 import { recordingFetch, type RecordingFetch } from './recording-fetch.js';
 
 type FakeOptions = NonNullable<Parameters<typeof startFakeSpotify>[0]>;

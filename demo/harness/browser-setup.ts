@@ -1,6 +1,6 @@
 // What every browser run of the app shares — the end-to-end tests, the renderer benchmark and the
 // harness CLI: a production build of the renderer, and Debian's Chromium with the flags that work
-// on our machines (MACHINE.md: no sandbox as root, no GPU, no background network traffic).
+// without a desktop session: no sandbox as root, no GPU, no background network traffic.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 

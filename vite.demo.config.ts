@@ -11,7 +11,7 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     sourcemap: false,
-    ssr: 'test/fake-spotify/index.ts',
+    ssr: 'demo/fake-spotify/index.ts',
     rolldownOptions: {
       output: { entryFileNames: 'demo-spotify.js', format: 'es' },
     },
