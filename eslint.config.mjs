@@ -38,10 +38,11 @@ export default tseslint.config(
         {
           patterns: [
             {
-              // The page may reach the main process's code only for the contract's types and the
-              // colour table, both browser-safe; never Electron, Node or the rest of the core.
+              // The page may reach the main process's code only for the contract's types, the
+              // colour table and the library-changes rule, all browser-safe; never Electron, Node
+              // or the rest of the core.
               regex:
-                '^(electron(/.*)?|node:.*|.*/electron/(?!core/ipc/contract\\.js$|core/accounts/account-colours\\.js$).*)$',
+                '^(electron(/.*)?|node:.*|.*/electron/(?!core/ipc/contract\\.js$|core/ipc/library-changes\\.js$|core/accounts/account-colours\\.js$).*)$',
               message: 'The renderer talks to the app over the IPC contract only.',
             },
           ],

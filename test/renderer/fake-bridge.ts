@@ -14,6 +14,8 @@ import type {
   SettingsView,
   TrackView,
 } from '../../electron/core/ipc/contract.js';
+import type { LibraryChanges } from '../../electron/core/ipc/library-changes.js';
+import { diffLibraries } from '../../electron/core/library/library-diff.js';
 
 export interface RecordedCall {
   readonly channel: string;
@@ -98,6 +100,30 @@ export class FakeBridge {
   /** Channels that fail with this error (until deleted), e.g. `accounts:setActive`. */
   readonly failures = new Map<string, IpcError>();
   private readonly listeners = new Map<EventChannel, Set<(payload: never) => void>>();
+  // Each cache object set (by a sync or by a test) is a revision; the tracks of each are kept so a
+  // sync can answer with the step from the page's revision.
+  readonly #revisions = new WeakMap<CachedLibrary, string>();
+  readonly #tracksAt = new Map<string, readonly TrackView[]>();
+  #nextRevision = 1;
+
+  /** The revision of a cache object: a new one the first time it is seen. */
+  revisionOf(cache: CachedLibrary): string {
+    let revision = this.#revisions.get(cache);
+    if (revision === undefined) {
+      revision = `rev-${this.#nextRevision++}`;
+      this.#revisions.set(cache, revision);
+    }
+    this.#tracksAt.set(revision, cache.tracks);
+    return revision;
+  }
+
+  private changesSince(since: string | null, revision: string): LibraryChanges {
+    if (since === revision) return { kind: 'none' };
+    const before = since === null ? undefined : this.#tracksAt.get(since);
+    const after = this.#tracksAt.get(revision);
+    const step = before && after ? diffLibraries(before, after) : null;
+    return step === null ? { kind: 'reload' } : { kind: 'delta', steps: [step] };
+  }
 
   constructor(options: FakeBridgeOptions = {}) {
     this.settings = {
@@ -281,8 +307,8 @@ export class FakeBridge {
           nextOffset: next < all.length ? next : null,
         });
       },
-      sync: async (id) => {
-        const failure = this.record('library:sync', [id]);
+      sync: async (id, options) => {
+        const failure = this.record('library:sync', options === undefined ? [id] : [id, options]);
         await this.holdSync;
         if (failure) return fail(failure);
         if (!this.findAccount(id)) {
@@ -290,12 +316,18 @@ export class FakeBridge {
         }
         const tracks = this.libraries[id] ?? [];
         const before = this.caches.get(id);
-        const lastSyncedAt = Date.now();
-        this.caches.set(id, { tracks, lastSyncedAt });
+        const unchanged = before !== undefined && before.tracks === tracks;
+        const after = { tracks, lastSyncedAt: Date.now() };
+        // An unchanged library keeps its revision, as the core's does.
+        if (unchanged) this.#revisions.set(after, this.revisionOf(before));
+        this.caches.set(id, after);
+        const revision = this.revisionOf(after);
         return ok({
-          kind: before === undefined ? 'full' : before.tracks === tracks ? 'unchanged' : 'full',
+          kind: before === undefined ? 'full' : unchanged ? 'unchanged' : 'full',
           total: tracks.length,
-          lastSyncedAt,
+          lastSyncedAt: after.lastSyncedAt,
+          revision,
+          changes: this.changesSince(options?.since ?? null, revision),
         });
       },
       cached: async (id, { offset, limit }) => {
@@ -311,6 +343,8 @@ export class FakeBridge {
             nextOffset: null,
             lastSyncedAt: null,
             cached: false,
+            cachedCount: 0,
+            revision: null,
           });
         }
         const items = cache.tracks.slice(offset, offset + limit);
@@ -322,6 +356,8 @@ export class FakeBridge {
           nextOffset: next < cache.tracks.length ? next : null,
           lastSyncedAt: cache.lastSyncedAt,
           cached: true,
+          cachedCount: cache.tracks.length,
+          revision: this.revisionOf(cache),
         });
       },
     },

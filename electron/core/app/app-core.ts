@@ -12,7 +12,7 @@ import type { TokenSet } from '../auth/token-set.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AccountRegistry, type Account } from '../accounts/account-registry.js';
 import { SettingsStore } from '../accounts/settings-store.js';
-import { LibraryService } from '../library/library-service.js';
+import { LibraryService, type LibraryAtRevision } from '../library/library-service.js';
 import type { LibrarySnapshot } from '../library/library-snapshot.js';
 import type { SyncOutcome, SyncProgress } from '../library/library-sync.js';
 import { ImageCache } from '../images/image-cache.js';
@@ -239,6 +239,16 @@ export class AppCore {
     // A read during a removal would put the library back in memory after the removal cleared it.
     this.#assertNotRemoving(accountId);
     return this.#library.cached(accountId);
+  }
+
+  /** The account's library as the page should now hold it, from the page's revision `since`. */
+  libraryChanges(accountId: string, since: string | null): LibraryAtRevision | null {
+    return this.#library.changesSince(accountId, since);
+  }
+
+  /** The revision of a library this core handed out (see LibraryRevisions). */
+  libraryRevision(accountId: string, library: LibrarySnapshot): string {
+    return this.#library.revisionOf(accountId, library);
   }
 
   onSyncProgress(listener: (progress: SyncProgress) => void): Unsubscribe {

@@ -106,8 +106,17 @@ export function createAppHandlers(core: AppCore, options: AppHandlersOptions): I
     },
     'profile:get': async (id) => profileView(id, await core.fetchProfile(id)),
     'library:tracks': async (id, page) => tracksPageView(await core.savedTracksPage(id, page)),
-    'library:sync': async (id) => librarySyncView(await core.syncLibrary(id)),
-    'library:cached': async (id, slice) => cachedTracksView(await core.cachedLibrary(id), slice),
+    'library:sync': async (id, options) => {
+      const outcome = await core.syncLibrary(id);
+      // Read after the sync: a later sync that finished meanwhile is what the page should get.
+      const current = core.libraryChanges(id, options?.since ?? null);
+      return librarySyncView(outcome, current);
+    },
+    'library:cached': async (id, slice) => {
+      const library = await core.cachedLibrary(id);
+      const revision = library === null ? null : core.libraryRevision(id, library);
+      return cachedTracksView(library, slice, revision);
+    },
   };
 }
 

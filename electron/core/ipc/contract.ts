@@ -10,6 +10,7 @@ import { accountColourNames, type AccountColour } from '../accounts/account-colo
 import type { AccountStatus } from '../accounts/account-status.js';
 import type { LoginMode } from '../accounts/settings-store.js';
 import type { SyncKind, SyncPhase } from '../library/library-sync.js';
+import type { LibraryChanges } from './library-changes.js';
 import type { SavedTrack } from '../spotify/models.js';
 import type { KeychainFailureReason } from '../vault/keychain-error.js';
 
@@ -81,11 +82,17 @@ export interface TracksPageView {
   readonly nextOffset: number | null;
 }
 
-/** What one library sync did; the tracks themselves are then read with `library:cached`. */
+/**
+ * What one library sync did, and what changed since the revision the page named in `since`: the
+ * page applies `changes`, or reads the library again with `library:cached` when told to reload.
+ */
 export interface LibrarySyncView {
   readonly kind: SyncKind;
   readonly total: number;
   readonly lastSyncedAt: number;
+  /** The revision `changes` lead to; null when the page must read the library again. */
+  readonly revision: string | null;
+  readonly changes: LibraryChanges;
 }
 
 /**
@@ -100,6 +107,10 @@ export interface CachedTracksView {
   readonly nextOffset: number | null;
   readonly lastSyncedAt: number | null;
   readonly cached: boolean;
+  /** Tracks held (Spotify's `total` may count more): the slices a whole read takes. */
+  readonly cachedCount: number;
+  /** The library's revision: slices of one read must all have the same. Null before any sync. */
+  readonly revision: string | null;
 }
 
 export interface SyncProgressView {
@@ -174,7 +185,14 @@ export const requestArgs = {
     accountId,
     z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(50) }).strict(),
   ]),
-  'library:sync': z.tuple([accountId]),
+  'library:sync': z.tuple([
+    accountId,
+    // The revision the page holds, to be answered with what changed since (null: none held).
+    z
+      .object({ since: z.string().max(100).nullable() })
+      .strict()
+      .optional(),
+  ]),
   'library:cached': z.tuple([
     accountId,
     z

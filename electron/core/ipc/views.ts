@@ -2,7 +2,10 @@
 // the renderer may see. Tokens are not in any input here, so none can reach an output.
 import type { Account, AccountsSnapshot } from '../accounts/account-registry.js';
 import type { Settings } from '../accounts/settings-store.js';
+import type { LibraryAtRevision } from '../library/library-service.js';
+import type { ChangesSince } from '../library/library-revisions.js';
 import type { LibrarySnapshot } from '../library/library-snapshot.js';
+import type { LibraryChanges } from './library-changes.js';
 import type { SyncOutcome, SyncProgress } from '../library/library-sync.js';
 import type { Profile, SavedTrack, SavedTracksPage } from '../spotify/models.js';
 import type { SchedulerState } from '../spotify/request-scheduler.js';
@@ -95,11 +98,32 @@ export function tracksPageView(page: SavedTracksPage): TracksPageView {
   };
 }
 
-export function librarySyncView(outcome: SyncOutcome): LibrarySyncView {
+/**
+ * What one sync did, and how the page gets from its revision to the library now held: `current`
+ * is read after the sync (null only if the library was dropped meanwhile: the page reads again).
+ */
+export function librarySyncView(
+  outcome: SyncOutcome,
+  current: LibraryAtRevision | null,
+): LibrarySyncView {
+  const library = current?.library ?? outcome.library;
   return {
     kind: outcome.kind,
-    total: outcome.library.total,
-    lastSyncedAt: outcome.library.lastSyncedAt,
+    total: library.total,
+    lastSyncedAt: library.lastSyncedAt,
+    revision: current?.revision ?? null,
+    changes: current === null ? { kind: 'reload' } : libraryChangesView(current.changes),
+  };
+}
+
+function libraryChangesView(changes: ChangesSince): LibraryChanges {
+  if (changes.kind !== 'delta') return changes;
+  return {
+    kind: 'delta',
+    steps: changes.steps.map((step) => ({
+      added: step.added.map(trackView),
+      removed: step.removed,
+    })),
   };
 }
 
@@ -107,6 +131,7 @@ export function librarySyncView(outcome: SyncOutcome): LibrarySyncView {
 export function cachedTracksView(
   library: LibrarySnapshot | null,
   slice: { readonly offset: number; readonly limit: number },
+  revision: string | null,
 ): CachedTracksView {
   if (library === null) {
     return {
@@ -116,6 +141,8 @@ export function cachedTracksView(
       nextOffset: null,
       lastSyncedAt: null,
       cached: false,
+      cachedCount: 0,
+      revision: null,
     };
   }
   const end = Math.min(slice.offset + slice.limit, library.tracks.length);
@@ -126,6 +153,8 @@ export function cachedTracksView(
     nextOffset: end < library.tracks.length ? end : null,
     lastSyncedAt: library.lastSyncedAt,
     cached: true,
+    cachedCount: library.tracks.length,
+    revision,
   };
 }
 

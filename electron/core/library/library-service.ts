@@ -9,6 +9,7 @@ import type { StorageNotice } from '../storage/storage-notice.js';
 import { TypedEmitter, type Unsubscribe } from '../spotify/typed-emitter.js';
 import { LibraryCache } from './library-cache.js';
 import { syncCancelled } from './library-error.js';
+import { LibraryRevisions, type ChangesSince } from './library-revisions.js';
 import type { LibrarySnapshot } from './library-snapshot.js';
 import {
   LibrarySync,
@@ -31,6 +32,12 @@ export interface LibraryServiceOptions {
   readonly pageWindow?: number;
 }
 
+export interface LibraryAtRevision {
+  readonly library: LibrarySnapshot;
+  readonly revision: string;
+  readonly changes: ChangesSince;
+}
+
 interface RunningSync {
   readonly controller: AbortController;
   readonly sync: LibrarySync;
@@ -43,6 +50,7 @@ export class LibraryService {
   readonly #clock: Clock;
   readonly #memory = new Map<string, LibrarySnapshot>();
   readonly #running = new Map<string, RunningSync>();
+  readonly #revisions = new LibraryRevisions();
   readonly #progress = new TypedEmitter<SyncProgress>();
   readonly #notices = new TypedEmitter<StorageNotice>();
 
@@ -82,6 +90,22 @@ export class LibraryService {
     return joined;
   }
 
+  /** The revision of a snapshot this service handed out for the account. */
+  revisionOf(accountId: string, library: LibrarySnapshot): string {
+    return this.#revisions.revisionOf(accountId, library);
+  }
+
+  /**
+   * The account's library in memory, its revision, and what changed since the revision `since`
+   * (null: the page holds none). Null when no library is held.
+   */
+  changesSince(accountId: string, since: string | null): LibraryAtRevision | null {
+    const library = this.#memory.get(accountId);
+    if (library === undefined) return null;
+    const revision = this.#revisions.revisionOf(accountId, library);
+    return { library, revision, changes: this.#revisions.changesSince(accountId, since) };
+  }
+
   onProgress(listener: (progress: SyncProgress) => void): Unsubscribe {
     return this.#progress.subscribe(listener);
   }
@@ -100,6 +124,7 @@ export class LibraryService {
       await running.sync.writesSettled();
     }
     this.#memory.delete(accountId);
+    this.#revisions.forget(accountId);
   }
 
   /** At quit: every sync stops; what they fetched stays in the partial files for next time. */
@@ -120,6 +145,7 @@ export class LibraryService {
       if (controller.signal.aborted) throw syncCancelled();
       try {
         const outcome = await sync.run(cached);
+        this.#revisions.record(accountId, cached, outcome.library, outcome.kind === 'unchanged');
         this.#memory.set(accountId, outcome.library);
         return outcome;
       } catch (error) {

@@ -1,6 +1,7 @@
 // What the app knows about one account's saved tracks: the tracks newest first, Spotify's `total`
 // when they were fetched, and when. The fingerprint of the newest item plus `total` is what a
 // re-sync compares to tell "nothing changed" from one page of Spotify's answer.
+import { libraryItemKey } from './library-item-key.js';
 import type { SavedTrack } from '../spotify/models.js';
 
 export interface LibrarySnapshot {
@@ -14,6 +15,5 @@ export interface LibrarySnapshot {
 
 /** Identifies one saved item: the same track saved again gets a new `addedAt`. */
 export function itemFingerprint(track: SavedTrack | undefined): string | null {
-  if (track === undefined) return null;
-  return `${track.id ?? track.uri}@${track.addedAt}`;
+  return track === undefined ? null : libraryItemKey(track);
 }

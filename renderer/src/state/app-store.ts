@@ -17,6 +17,7 @@ import type {
 import type { AccountColour } from '../app-contract.js';
 import { BridgeError, unwrap, type BridgeApi } from '../bridge.js';
 import { errorSentence, sentenceFor } from '../format/error-sentences.js';
+import { ExternalStore } from './external-store.js';
 import { LibraryStore } from './library-store.js';
 
 export type LoginState =
@@ -63,14 +64,14 @@ export type SettingsPatch = Partial<
 /** Used until the settings have loaded; the core's own default. */
 const defaultLibrarySyncMaxAgeMinutes = 30;
 
-export class AppStore {
+export class AppStore extends ExternalStore {
   readonly api: BridgeApi;
   readonly libraries: LibraryStore;
   private state: AppState = initialState;
-  private readonly listeners = new Set<() => void>();
   private readonly unsubscribers: (() => void)[] = [];
 
   constructor(api: BridgeApi) {
+    super();
     this.api = api;
     this.libraries = new LibraryStore(api, {
       maxAgeMinutes: () =>
@@ -80,14 +81,9 @@ export class AppStore {
 
   getState = (): AppState => this.state;
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
   private set(patch: Partial<AppState>): void {
     this.state = { ...this.state, ...patch };
-    for (const listener of this.listeners) listener();
+    this.notify();
   }
 
   /** Subscribes to the app's events, then loads what the first screen needs. */

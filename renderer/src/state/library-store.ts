@@ -3,17 +3,22 @@
 // disk, never the network) when it holds nothing yet, and syncs with Spotify in the background
 // only when there is no cache or it is older than the setting. Sync progress events, the sync's
 // outcome and its failures land here; components read one account's state and never fetch.
+// The library is read whole once; after that a sync answers with what changed since the revision
+// held here (new tracks on top, tracks gone), applied in place of reading it all again.
 // Sorted and searchable forms of a loaded list are derived once per list and kept with it, so a
 // table remounted on switching back does not sort 50,000 tracks again.
-import type {
-  CachedTracksView,
-  SyncProgressView,
-  TrackView,
-  maxCachedTracksPerRequest,
+import {
+  applyLibraryStep,
+  type CachedTracksView,
+  type LibrarySyncView,
+  type SyncProgressView,
+  type TrackView,
+  type maxCachedTracksPerRequest,
 } from '../app-contract.js';
 import { errorCode, unwrap, type BridgeApi } from '../bridge.js';
 import { errorSentence } from '../format/error-sentences.js';
 import { searchText, sortTracks, type SortOrder } from '../tracks/track-order.js';
+import { ExternalStore } from './external-store.js';
 
 /** Slice size for reading the cache: the contract's largest, so 50,000 tracks take 10 requests. */
 const cachedSliceSize: typeof maxCachedTracksPerRequest = 5000;
@@ -36,6 +41,8 @@ export interface LibraryState {
   readonly lastSyncedAt: number | null;
   /** `loading`: the first read of the cache is under way and there is nothing to show yet. */
   readonly phase: 'idle' | 'loading' | 'ready';
+  /** The first slice is shown and the rest of the library is still being read. */
+  readonly readingRest: boolean;
   /** A sync (and the read of its result) is running. */
   readonly syncing: boolean;
   /** The last progress event of the running sync. */
@@ -48,6 +55,7 @@ export const idleLibrary: LibraryState = {
   total: null,
   lastSyncedAt: null,
   phase: 'idle',
+  readingRest: false,
   syncing: false,
   progress: null,
   error: null,
@@ -61,11 +69,12 @@ export interface LibraryStoreOptions {
 // Sign-in problems are shown by the account page itself; once the account is back they are moot.
 const signInCodes = new Set(['needs_sign_in', 'invalid_grant', 'not_allowlisted', 'unauthorized']);
 
-export class LibraryStore {
+export class LibraryStore extends ExternalStore {
   readonly #api: BridgeApi;
   readonly #options: LibraryStoreOptions;
   readonly #states = new Map<string, LibraryState>();
-  readonly #listeners = new Set<() => void>();
+  // The revision of the tracks each account shows: what the next sync's changes start from.
+  readonly #revisions = new Map<string, string>();
   // The newest read of each account's cache; an older one still running drops its result.
   readonly #reads = new Map<string, number>();
   // Accounts whose last cache read failed: what is shown may be older than the cache.
@@ -76,6 +85,7 @@ export class LibraryStore {
   #nextRead = 1;
 
   constructor(api: BridgeApi, options: LibraryStoreOptions) {
+    super();
     this.#api = api;
     this.#options = options;
   }
@@ -87,11 +97,6 @@ export class LibraryStore {
       if (state !== undefined) this.#set(progress.accountId, { progress });
     });
   }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  };
 
   /** The account's state; the same object until something about it changes. */
   get = (accountId: string): LibraryState => this.#states.get(accountId) ?? idleLibrary;
@@ -127,6 +132,7 @@ export class LibraryStore {
     for (const id of [...this.#states.keys()]) {
       if (!keep.has(id)) {
         this.#states.delete(id);
+        this.#revisions.delete(id);
         this.#reads.delete(id);
         this.#unread.delete(id);
       }
@@ -168,19 +174,12 @@ export class LibraryStore {
   async #sync(accountId: string): Promise<void> {
     this.#set(accountId, { syncing: true, progress: null, error: null });
     try {
-      const outcome = await unwrap(this.#api.library.sync(accountId));
+      // A failed read since: what is shown may be older than the revision held, so ask for all.
+      const since = this.#unread.has(accountId) ? null : (this.#revisions.get(accountId) ?? null);
+      const outcome = await unwrap(this.#api.library.sync(accountId, { since }));
       const state = this.#states.get(accountId);
       if (state === undefined) return; // the account went away meanwhile
-      if (
-        outcome.kind === 'unchanged' &&
-        state.lastSyncedAt !== null &&
-        !this.#unread.has(accountId)
-      ) {
-        // The cache holds the tracks shown (no read of it has failed since): only the time moves.
-        this.#set(accountId, { lastSyncedAt: outcome.lastSyncedAt, total: outcome.total });
-      } else {
-        await this.#read(accountId);
-      }
+      if (!this.#apply(accountId, since, outcome)) await this.#read(accountId);
     } catch (error) {
       this.#fail(accountId, error, 'sync');
     } finally {
@@ -189,9 +188,30 @@ export class LibraryStore {
   }
 
   /**
-   * Reads the whole cached library in slices and shows it in one step (one sort, not one per
-   * slice). A sync that lands between slices changes `lastSyncedAt`; the read then starts over so
-   * the list never mixes two versions. Resolves true when the read was the newest and succeeded.
+   * Applies a sync's changes to what is shown, if they start from it: false when the library must
+   * be read again instead (told so, or a read of it started or failed meanwhile).
+   */
+  #apply(accountId: string, since: string | null, outcome: LibrarySyncView): boolean {
+    const { changes, revision } = outcome;
+    if (since === null || revision === null || changes.kind === 'reload') return false;
+    if (this.#revisions.get(accountId) !== since || this.#unread.has(accountId)) return false;
+    const state = this.#states.get(accountId);
+    if (state === undefined || state.readingRest) return false;
+    const tracks =
+      changes.kind === 'none'
+        ? state.tracks
+        : changes.steps.reduce<readonly TrackView[]>(applyLibraryStep, state.tracks);
+    this.#revisions.set(accountId, revision);
+    // Only the time moves when nothing changed: the same list keeps its sorted and search forms.
+    this.#set(accountId, { tracks, total: outcome.total, lastSyncedAt: outcome.lastSyncedAt });
+    return true;
+  }
+
+  /**
+   * Reads the whole cached library: the first slice is shown at once, the rest is asked for all
+   * together and shown in one step (one sort, not one per slice). A sync that lands between
+   * slices changes the revision; the read then starts over so the list never mixes two
+   * versions. Resolves true when the read was the newest and succeeded.
    */
   async #read(accountId: string): Promise<boolean> {
     const read = this.#nextRead++;
@@ -199,7 +219,7 @@ export class LibraryStore {
     const before = this.#states.get(accountId);
     if (before === undefined || before.phase === 'idle') {
       this.#states.set(accountId, { ...idleLibrary, phase: 'loading' });
-      this.#emit();
+      this.notify();
     } else if (before.error?.during === 'load') {
       // Retrying a failed read: say it is under way again (what was shown stays).
       this.#set(accountId, {
@@ -207,60 +227,55 @@ export class LibraryStore {
         error: null,
       });
     }
+    const current = () => this.#reads.get(accountId) === read;
     try {
       for (let attempt = 1; ; attempt += 1) {
-        const slices = await this.#readSlices(accountId);
-        if (this.#reads.get(accountId) !== read) return false;
+        const slices = await this.#readSlices(accountId, (first) => {
+          // Nothing shown yet: the first rows need not wait for the rest.
+          if (current() && this.#states.get(accountId)?.phase === 'loading') {
+            this.#set(accountId, { ...shownSlice(first), phase: 'ready', readingRest: true });
+          }
+        });
+        if (!current()) return false;
         if (slices === 'changed' && attempt < maxCacheReadAttempts) continue;
         if (slices === 'changed') {
           throw new Error('The saved tracks kept changing while they were read. Try again.');
         }
         this.#unread.delete(accountId);
-        this.#set(accountId, {
-          tracks: slices.tracks,
-          total: slices.cached ? slices.total : null,
-          lastSyncedAt: slices.lastSyncedAt,
-          phase: 'ready',
-          error: null,
-        });
+        if (slices.revision === null) this.#revisions.delete(accountId);
+        else this.#revisions.set(accountId, slices.revision);
+        this.#set(accountId, { ...shownSlice(slices), phase: 'ready', readingRest: false });
         return true;
       }
     } catch (error) {
-      if (this.#reads.get(accountId) !== read) return false;
+      if (!current()) return false;
       // The cache may now hold more than is shown: the next sync must read it even if unchanged.
       this.#unread.add(accountId);
+      this.#set(accountId, { readingRest: false });
       this.#fail(accountId, error, 'load');
       return false;
     }
   }
 
-  async #readSlices(accountId: string): Promise<
-    | 'changed'
-    | {
-        tracks: TrackView[];
-        total: number;
-        lastSyncedAt: number | null;
-        cached: boolean;
-      }
-  > {
-    const tracks: TrackView[] = [];
-    let offset: number | null = 0;
-    let first: { total: number; lastSyncedAt: number | null; cached: boolean } | null = null;
-    while (offset !== null) {
-      const slice: CachedTracksView = await unwrap(
-        this.#api.library.cached(accountId, { offset, limit: cachedSliceSize }),
-      );
-      if (first === null) first = slice;
-      else if (slice.lastSyncedAt !== first.lastSyncedAt) return 'changed';
-      tracks.push(...slice.items);
-      offset = slice.nextOffset;
+  async #readSlices(
+    accountId: string,
+    onFirstSlice: (first: CachedTracksView) => void,
+  ): Promise<'changed' | CachedTracksView> {
+    const slice = (offset: number) =>
+      unwrap(this.#api.library.cached(accountId, { offset, limit: cachedSliceSize }));
+    const first = await slice(0);
+    if (first.nextOffset === null) return first;
+    onFirstSlice(first);
+    const offsets: number[] = [];
+    for (let offset = first.nextOffset; offset < first.cachedCount; offset += cachedSliceSize) {
+      offsets.push(offset);
     }
-    return {
-      tracks,
-      total: first?.total ?? 0,
-      lastSyncedAt: first?.lastSyncedAt ?? null,
-      cached: first?.cached ?? false,
-    };
+    // All at once: the main side answers them in turn with no round trip between them.
+    const rest = await Promise.all(offsets.map(slice));
+    if (rest.some((part) => part.revision !== first.revision)) return 'changed';
+    const items = [first, ...rest].flatMap((part) => part.items);
+    if (items.length !== first.cachedCount) return 'changed';
+    return { ...first, items, nextOffset: null };
   }
 
   #isStale(state: LibraryState): boolean {
@@ -282,10 +297,18 @@ export class LibraryStore {
     const state = this.#states.get(accountId);
     if (state === undefined) return;
     this.#states.set(accountId, { ...state, ...patch });
-    this.#emit();
+    this.notify();
   }
+}
 
-  #emit(): void {
-    for (const listener of this.#listeners) listener();
-  }
+/** What a read shows of the tracks it got. */
+function shownSlice(
+  slice: CachedTracksView,
+): Pick<LibraryState, 'tracks' | 'total' | 'lastSyncedAt' | 'error'> {
+  return {
+    tracks: slice.items,
+    total: slice.cached ? slice.total : null,
+    lastSyncedAt: slice.lastSyncedAt,
+    error: null,
+  };
 }

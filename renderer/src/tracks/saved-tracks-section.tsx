@@ -103,7 +103,7 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
         </button>
       </div>
 
-      {saved.phase === 'loading' && (
+      {(saved.phase === 'loading' || saved.readingRest) && (
         <ProgressRow label="Loading your saved tracks…" value={null} max={null} />
       )}
       {saved.syncing && <SyncProgress saved={saved} />}

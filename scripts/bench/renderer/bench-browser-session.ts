@@ -10,6 +10,7 @@ import { answerLoginTab } from '../../../test/e2e/support/login-tab.js';
 import type { SeededUser } from '../../../demo/fake-spotify/index.js';
 import { buildRenderer, chromiumArgs } from '../../../demo/harness/browser-setup.js';
 import { startHarness, type Harness } from '../../../demo/harness/harness-server.js';
+import { installBridgeTrafficProbe } from './bridge-traffic-probe.js';
 import { firstRowKey, installPaintProbe, keepNamesShim } from './page-probes.js';
 
 export interface BenchSessionOptions {
@@ -64,6 +65,7 @@ export async function openBenchSession(options: BenchSessionOptions): Promise<Be
     page.setDefaultTimeout(20_000);
     await page.addInitScript(keepNamesShim);
     await page.addInitScript(installPaintProbe);
+    await page.addInitScript(installBridgeTrafficProbe);
     await page.goto(harness.url);
     await page.locator('html[data-harness="connected"]').waitFor();
 
@@ -122,7 +124,7 @@ export async function waitForLibraryLoaded(page: Page, timeoutMs: number): Promi
 }
 
 /** A fresh production build of the renderer, so the figures are for the code as it is now. */
-async function buildFreshRenderer(): Promise<string> {
+export async function buildFreshRenderer(): Promise<string> {
   const outDir = await mkdtemp(path.join(os.tmpdir(), 'bench-renderer-'));
   // The build's own output goes to stderr: stdout carries only the report's JSON lines.
   const built = buildRenderer(outDir, 'stderr');

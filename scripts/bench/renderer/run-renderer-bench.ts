@@ -6,7 +6,7 @@
 //
 //   npm run bench:renderer -- [--switches 10] [--scroll-step 5000]
 //                             [--query "the faded" --query paper] [--search-rounds 5]
-//                             [--chromium /usr/bin/chromium] [--renderer-dir DIR] [--verbose]
+//                             [--reloads 3] [--cold-open-only] [--chromium /usr/bin/chromium] [--renderer-dir DIR] [--verbose]
 //
 // How it runs (about a minute here): builds the renderer into a temporary directory (or takes the
 // build given with --renderer-dir, to measure a change before making it), starts the harness with
@@ -21,15 +21,25 @@
 //   `--search-rounds` times; each keystroke is timed from its input event to the filtered rows
 //   presented on screen (per_keystroke_ms per query and round, p50_ms, p95_ms, max_ms; paint_*
 //   up to the page's paint).
+// - renderer_resync_delta: 30 tracks saved in Spotify on top of the 50,000, then "Sync now":
+//   tracks that cross the bridge (tracks_over_bridge) and the newest presented as the first row
+//   after the sync's answer reached the page (new_rows_ms).
+// - renderer_cold_open_50k (a second harness, three accounts of 50,000 tracks, each signed in and
+//   visited): the page reloaded `--reloads` times, each timed from navigation start to the first
+//   rows presented (first_rows_ms) and to the library's oldest track found by a search typed then
+//   (searchable_ms); then the JS heap after visiting every account and a full GC (js_heap_mb).
 // Times are the page's own `performance.now()`, without CPU throttling, on a GPU-less software
 // renderer: compare runs on the same machine, and read them next to `load_average_1m` (other work
 // on the same cores slows the page). Needs `apt-get install chromium` (no browser download).
+import { rm } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { chromiumExecutable } from '../../../demo/harness/browser-setup.js';
 import { reported } from './bench-report.js';
-import { openBenchSession } from './bench-browser-session.js';
+import { buildFreshRenderer, openBenchSession } from './bench-browser-session.js';
 import { loadLargeLibrary, runScrollScenario } from './scroll-scenario.js';
+import { runColdOpenScenario } from './cold-open-scenario.js';
+import { runResyncDeltaScenario } from './resync-delta-scenario.js';
 import { runSearchScenario } from './search-scenario.js';
 import { runSwitchScenario } from './switch-scenario.js';
 
@@ -44,6 +54,9 @@ const { values } = parseArgs({
     // Repeatable. "the faded" keeps most rows at its first keystroke, "paper" changes them all.
     query: { type: 'string', multiple: true, default: ['the faded', 'paper'] },
     'search-rounds': { type: 'string', default: '5' },
+    reloads: { type: 'string', default: '3' },
+    // Runs renderer_cold_open_50k alone (its own harness), to measure a change to loading quickly.
+    'cold-open-only': { type: 'boolean', default: false },
     chromium: { type: 'string', default: chromiumExecutable },
     'renderer-dir': { type: 'string' },
     verbose: { type: 'boolean', default: false },
@@ -76,28 +89,65 @@ if (!Number.isInteger(searchRounds) || searchRounds < 1 || searchRounds > 50) {
   process.exit(2);
 }
 
+const reloads = Number(values.reloads);
+if (!Number.isInteger(reloads) || reloads < 1 || reloads > 20) {
+  console.error('--reloads must be a whole number from 1 to 20');
+  process.exit(2);
+}
+
 const started = performance.now();
-console.error('building the renderer and starting the harness and Chromium…');
-const session = await openBenchSession({
-  tracksPerUser: [smallLibrary, smallLibrary, largeLibrary],
-  chromiumPath: values.chromium,
-  verbose: values.verbose,
-  ...(values['renderer-dir'] === undefined ? {} : { rendererDir: values['renderer-dir'] }),
-});
+console.error('building the renderer…');
+// Built once for both harnesses (or the build given), so both measure the same renderer.
+const rendererDir = values['renderer-dir'] ?? (await buildFreshRenderer());
 try {
-  const large = session.users[2];
-  if (large === undefined) throw new Error('three seeded users needed');
-  console.error(`two accounts of ${smallLibrary} tracks: loading, then ${switches} switches…`);
-  await runSwitchScenario(session, { switches, loadTimeoutMs });
-  console.error(`one account of ${largeLibrary} tracks: loading (not measured)…`);
-  const setupLoadMs = await loadLargeLibrary(session, large, loadTimeoutMs);
-  console.error('scrolling top to bottom…');
-  await runScrollScenario(session, largeLibrary, setupLoadMs, { stepPx, loadTimeoutMs });
-  const typed = queries.map((query) => `"${query}"`).join(' and ');
-  console.error(`typing ${typed}, ${searchRounds} times…`);
-  await runSearchScenario(session, large.accountId, { queries, rounds: searchRounds });
+  if (!values['cold-open-only']) await runOneAccountScenarios();
+  await runThreeAccountScenarios();
 } finally {
-  await session.close();
+  if (values['renderer-dir'] === undefined) await rm(rendererDir, { recursive: true, force: true });
 }
 console.error(`renderer bench finished in ${Math.round((performance.now() - started) / 1000)} s`);
 process.exitCode = reported.every((line) => line['pass'] === true) ? 0 : 1;
+
+async function runOneAccountScenarios(): Promise<void> {
+  console.error('starting the harness and Chromium…');
+  const session = await openBenchSession({
+    tracksPerUser: [smallLibrary, smallLibrary, largeLibrary],
+    chromiumPath: values.chromium,
+    verbose: values.verbose,
+    rendererDir,
+  });
+  try {
+    const large = session.users[2];
+    if (large === undefined) throw new Error('three seeded users needed');
+    console.error(`two accounts of ${smallLibrary} tracks: loading, then ${switches} switches…`);
+    await runSwitchScenario(session, { switches, loadTimeoutMs });
+    console.error(`one account of ${largeLibrary} tracks: loading (not measured)…`);
+    const setupLoadMs = await loadLargeLibrary(session, large, loadTimeoutMs);
+    console.error('scrolling top to bottom…');
+    await runScrollScenario(session, largeLibrary, setupLoadMs, { stepPx, loadTimeoutMs });
+    const typed = queries.map((query) => `"${query}"`).join(' and ');
+    console.error(`typing ${typed}, ${searchRounds} times…`);
+    await runSearchScenario(session, large.accountId, { queries, rounds: searchRounds });
+    console.error('saving 30 tracks in Spotify, then syncing…');
+    await runResyncDeltaScenario(session, large, largeLibrary, loadTimeoutMs);
+  } finally {
+    await session.close();
+  }
+}
+
+async function runThreeAccountScenarios(): Promise<void> {
+  console.error(
+    `three accounts of ${largeLibrary} tracks: loading (not measured), ${reloads} reloads…`,
+  );
+  const session = await openBenchSession({
+    tracksPerUser: [largeLibrary, largeLibrary, largeLibrary],
+    chromiumPath: values.chromium,
+    verbose: values.verbose,
+    rendererDir,
+  });
+  try {
+    await runColdOpenScenario(session, largeLibrary, { reloads, loadTimeoutMs });
+  } finally {
+    await session.close();
+  }
+}

@@ -254,6 +254,8 @@ describe('the synced library', () => {
         nextOffset: null,
         lastSyncedAt: null,
         cached: false,
+        cachedCount: 0,
+        revision: null,
       },
     });
     expect((await fake.control.requestCounts()).total).toBe(0);
