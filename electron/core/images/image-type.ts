@@ -4,6 +4,12 @@
 
 export type ImageContentType = 'image/jpeg' | 'image/png' | 'image/webp' | 'image/gif';
 
+/** An image's bytes with the type they sniff as: what the cache stores and hands out. */
+export interface CachedImage {
+  readonly bytes: Buffer;
+  readonly contentType: ImageContentType;
+}
+
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 export function imageTypeOf(bytes: Uint8Array): ImageContentType | null {
