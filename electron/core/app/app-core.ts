@@ -18,7 +18,6 @@ import type { SyncOutcome, SyncProgress } from '../library/library-sync.js';
 import { ImageCache } from '../images/image-cache.js';
 import { AccountSession } from '../spotify/account-session.js';
 import type { Profile, SavedTracksPage } from '../spotify/models.js';
-import type { Unsubscribe } from '../spotify/typed-emitter.js';
 import { RequestScheduler, type RequestSchedulerOptions } from '../spotify/request-scheduler.js';
 import {
   getProfile,
@@ -48,9 +47,9 @@ export interface AppCoreOptions {
 }
 
 /**
- * Requests on the wire at once, for all accounts together. Eight pages in parallel syncs a large
- * library about 7× faster than paging one request at a time (see `npm run bench`) while staying
- * well inside what Spotify's rolling rate limit tolerates; a 429 still pauses everything.
+ * Requests on the wire at once, for all accounts together. Eight pages in parallel sync a large
+ * library much faster than paging one request at a time while staying well inside what Spotify's
+ * rolling rate limit tolerates; a 429 still pauses everything.
  */
 export const requestConcurrency = 8;
 
@@ -251,7 +250,7 @@ export class AppCore {
     return this.#library.revisionOf(accountId, library);
   }
 
-  onSyncProgress(listener: (progress: SyncProgress) => void): Unsubscribe {
+    onSyncProgress(listener: (progress: SyncProgress) => void): () => void {
     return this.#library.onProgress(listener);
   }
 

@@ -5,8 +5,8 @@
 // an account's sync and waits until it can no longer write, so removing the account afterwards
 // cannot have its cache folder recreated.
 import { systemClock, type Clock } from '../clock.js';
+import { Emitter } from '../events/emitter.js';
 import type { StorageNotice } from '../storage/storage-notice.js';
-import { TypedEmitter, type Unsubscribe } from '../spotify/typed-emitter.js';
 import { LibraryCache } from './library-cache.js';
 import { syncCancelled } from './library-error.js';
 import { LibraryRevisions, type ChangesSince } from './library-revisions.js';
@@ -51,8 +51,8 @@ export class LibraryService {
   readonly #memory = new Map<string, LibrarySnapshot>();
   readonly #running = new Map<string, RunningSync>();
   readonly #revisions = new LibraryRevisions();
-  readonly #progress = new TypedEmitter<SyncProgress>();
-  readonly #notices = new TypedEmitter<StorageNotice>();
+  readonly #progress = new Emitter<SyncProgress>();
+  readonly #notices = new Emitter<StorageNotice>();
 
   constructor(options: LibraryServiceOptions) {
     this.#options = options;
@@ -106,13 +106,16 @@ export class LibraryService {
     return { library, revision, changes: this.#revisions.changesSince(accountId, since) };
   }
 
-  onProgress(listener: (progress: SyncProgress) => void): Unsubscribe {
-    return this.#progress.subscribe(listener);
+  /** Returns the function that stops `listener` hearing. */
+  onProgress(listener: (progress: SyncProgress) => void): () => void {
+    const subscription = this.#progress.event(listener);
+    return () => subscription.dispose();
   }
 
   /** Cache files that were unusable and set aside (the library is then fetched again). */
-  onNotice(listener: (notice: StorageNotice) => void): Unsubscribe {
-    return this.#notices.subscribe(listener);
+  onNotice(listener: (notice: StorageNotice) => void): () => void {
+    const subscription = this.#notices.event(listener);
+    return () => subscription.dispose();
   }
 
   /** Stops the account's sync, waits until it cannot write any more, and forgets its library. */
@@ -161,7 +164,7 @@ export class LibraryService {
       cache: this.cache,
       clock: this.#clock,
       signal: controller.signal,
-      onProgress: (progress) => this.#progress.emit(progress),
+      onProgress: (progress) => this.#progress.fire(progress),
       onNotice: (notice) => this.#notice(notice),
       ...(this.#options.log === undefined ? {} : { log: this.#options.log }),
       ...(this.#options.pageWindow === undefined ? {} : { pageWindow: this.#options.pageWindow }),
@@ -175,6 +178,6 @@ export class LibraryService {
 
   #notice(notice: StorageNotice): void {
     this.#options.log?.(`A library cache file was unusable (${notice.detail}); it is rebuilt.`);
-    this.#notices.emit(notice);
+    this.#notices.fire(notice);
   }
 }

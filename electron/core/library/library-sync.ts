@@ -13,16 +13,22 @@
 // still queued or waiting out a pause are dropped unsent and those on the wire aborted (the signal
 // goes with each request to the scheduler), and `writesSettled()` says when it will never touch
 // the disk again.
-import { getMaxListeners, setMaxListeners } from 'node:events';
+import PQueue from 'p-queue';
 import type { Clock } from '../clock.js';
 import type { SavedTrack, SavedTracksPage } from '../spotify/models.js';
-import { MAX_SAVED_TRACKS_PAGE_SIZE } from '../spotify/spotify-api-client.js';
 import type { StorageNotice } from '../storage/storage-notice.js';
 import type { LibraryCache, PartialSync } from './library-cache.js';
 import { LibraryError, syncCancelled } from './library-error.js';
 import { itemFingerprint, type LibrarySnapshot } from './library-snapshot.js';
-
-const PAGE_SIZE = MAX_SAVED_TRACKS_PAGE_SIZE;
+import { SyncWrites } from './sync-writes.js';
+import {
+  PAGE_SIZE,
+  countTracks,
+  missingPages,
+  newItemsOnTop,
+  pagesDownToCached,
+  tracksInOrder,
+} from './page-plan.js';
 
 export type SyncPhase = 'checking' | 'fetching' | 'saving' | 'done' | 'failed';
 
@@ -73,9 +79,11 @@ export interface LibrarySyncOptions {
 
 export class LibrarySync {
   readonly #options: LibrarySyncOptions;
-  readonly #window: number;
   readonly #maxAttempts: number;
-  #writes: Promise<void> = Promise.resolve();
+  // Everything this sync waits for from outside (pages, the partial file): at most `pageWindow`
+  // at once, in the order asked, each dropped or let go the moment the sync is cancelled.
+  readonly #queue: PQueue;
+  readonly #writes: SyncWrites;
   #pageRequests = 0;
   #loaded = 0;
   #total = 0;
@@ -90,11 +98,8 @@ export class LibrarySync {
       );
     }
     this.#options = options;
-    this.#window = window;
-    // One listener per page outstanding (see #fetch), and a few of the caller's own.
-    if (options.signal !== undefined && getMaxListeners(options.signal) < window + 5) {
-      setMaxListeners(window + 5, options.signal);
-    }
+    this.#queue = new PQueue({ concurrency: window });
+    this.#writes = new SyncWrites(options);
     this.#maxAttempts = attempts;
   }
 
@@ -119,7 +124,7 @@ export class LibrarySync {
 
   /** Resolves once no cache write of this sync is running; after a cancel none starts again. */
   writesSettled(): Promise<void> {
-    return this.#writes;
+    return this.#writes.settled();
   }
 
   async #resync(cached: LibrarySnapshot, first: SavedTracksPage): Promise<SyncOutcome> {
@@ -130,7 +135,13 @@ export class LibrarySync {
     }
     const added = first.total - cached.total;
     if (added > 0 && cachedFirst !== null) {
-      const newOnTop = await this.#newItemsOnTop(first, added, cached);
+      const pages = new Map<number, SavedTracksPage>();
+      this.#emit('fetching');
+      await this.#fetchAll(pagesDownToCached(added, first.total), (offset, page) => {
+        pages.set(offset, page);
+        return page.total === first.total ? 'continue' : 'stop';
+      });
+      const newOnTop = newItemsOnTop(first, pages, added, cached);
       if (newOnTop !== null) {
         const library = {
           tracks: [...newOnTop, ...cached.tracks],
@@ -139,45 +150,11 @@ export class LibrarySync {
         };
         this.#loaded = library.tracks.length;
         this.#emit('saving');
-        await this.#write((cache, key) => cache.save(key, library));
+        await this.#writes.write((cache, key) => cache.save(key, library));
         return this.#outcome(library, 'incremental');
       }
     }
     return this.#fullSync(first, 1);
-  }
-
-  // The old newest item must sit exactly `added` places down, followed by the cached items in
-  // order; otherwise something besides additions happened and only a full sync is safe.
-  async #newItemsOnTop(
-    first: SavedTracksPage,
-    added: number,
-    cached: LibrarySnapshot,
-  ): Promise<SavedTrack[] | null> {
-    const offsets: number[] = [];
-    for (let offset = PAGE_SIZE; offset <= added && offset < first.total; offset += PAGE_SIZE) {
-      offsets.push(offset);
-    }
-    const pages = new Map<number, SavedTracksPage>([[0, first]]);
-    this.#emit('fetching');
-    await this.#fetchAll(offsets, (offset, page) => {
-      pages.set(offset, page);
-      return page.total === first.total ? 'continue' : 'stop';
-    });
-    const seen: SavedTrack[] = [];
-    for (const offset of [0, ...offsets]) {
-      const page = pages.get(offset);
-      // A short page (an item Spotify cannot serve) breaks the index arithmetic.
-      if (page === undefined || page.total !== first.total) return null;
-      if (page.items.length !== Math.min(PAGE_SIZE, first.total - offset)) return null;
-      seen.push(...page.items);
-    }
-    if (seen.length <= added) return null;
-    for (let index = added; index < seen.length; index += 1) {
-      if (itemFingerprint(seen[index]) !== itemFingerprint(cached.tracks[index - added])) {
-        return null;
-      }
-    }
-    return seen.slice(0, added);
   }
 
   async #fullSync(first: SavedTracksPage, attempt: number): Promise<SyncOutcome> {
@@ -187,23 +164,19 @@ export class LibrarySync {
     const pages = await this.#startPartial(total, firstItem);
     if (!pages.has(0)) {
       pages.set(0, first.items);
-      this.#appendPage(0, first.items);
+      this.#writes.appendPage(0, first.items);
     }
     this.#loaded = countTracks(pages);
     this.#emit('fetching');
 
-    const missing: number[] = [];
-    for (let offset = PAGE_SIZE; offset < total; offset += PAGE_SIZE) {
-      if (!pages.has(offset)) missing.push(offset);
-    }
     let changed = false;
-    await this.#fetchAll(missing, (offset, page) => {
+    await this.#fetchAll(missingPages(total, pages), (offset, page) => {
       if (page.total !== total) {
         changed = true;
         return 'stop';
       }
       pages.set(offset, page.items);
-      this.#appendPage(offset, page.items);
+      this.#writes.appendPage(offset, page.items);
       this.#loaded += page.items.length;
       this.#emit('fetching');
       return 'continue';
@@ -220,13 +193,14 @@ export class LibrarySync {
       return this.#fullSync(recheck, attempt + 1);
     }
 
-    const tracks = [...pages.keys()]
-      .sort((a, b) => a - b)
-      .flatMap((offset) => pages.get(offset) ?? []);
-    const library: LibrarySnapshot = { tracks, total, lastSyncedAt: this.#now() };
+    const library: LibrarySnapshot = {
+      tracks: tracksInOrder(pages),
+      total,
+      lastSyncedAt: this.#now(),
+    };
     this.#emit('saving');
-    await this.#write((cache, key) => cache.save(key, library));
-    await this.#write((cache, key) => cache.clearPartial(key));
+    await this.#writes.write((cache, key) => cache.save(key, library));
+    await this.#writes.write((cache, key) => cache.clearPartial(key));
     return this.#outcome(library, 'full');
   }
 
@@ -237,102 +211,77 @@ export class LibrarySync {
     first: string | null,
   ): Promise<Map<number, readonly SavedTrack[]>> {
     const { cache, accountId } = this.#options;
-    const read = await this.#untilAborted(cache.loadPartial(accountId));
+    const read = await this.#untilCancelled(() => cache.loadPartial(accountId));
     if (read.notice !== null) this.#options.onNotice?.(read.notice);
     const partial: PartialSync | null = read.value;
     if (partial !== null && partial.total === total && partial.first === first) {
       return new Map(partial.pages);
     }
-    await this.#write((c, key) => c.beginPartial(key, { total, first, startedAt: this.#now() }));
+    await this.#writes.write((c, key) =>
+      c.beginPartial(key, { total, first, startedAt: this.#now() }),
+    );
     return new Map();
   }
 
   /**
-   * Requests pages with at most `pageWindow` outstanding. The first failure stops new requests;
-   * those already sent finish (their pages are kept) before it is rethrown. A cancel rejects at once.
+   * Requests the pages in order, at most `pageWindow` outstanding. The first failure stops new
+   * requests; those already sent finish before it is rethrown, their pages unused. A cancel
+   * rejects at once.
    */
   async #fetchAll(
     offsets: readonly number[],
     onPage: (offset: number, page: SavedTracksPage) => 'continue' | 'stop',
   ): Promise<void> {
-    let next = 0;
     let stopped = false;
     let failure: { error: unknown } | null = null;
-    const worker = async () => {
-      while (!stopped && failure === null && next < offsets.length) {
-        const offset = offsets[next] as number;
-        next += 1;
+    // Pages that ran their course; those a cancel dropped from the queue or cut off never do.
+    let finished = 0;
+    for (const offset of offsets) {
+      const page = async ({ signal }: { signal?: AbortSignal }) => {
         try {
-          const page = await this.#fetch(offset);
-          if (failure === null && onPage(offset, page) === 'stop') stopped = true;
+          if (!stopped && failure === null) {
+            const answer = await this.#requestPage(offset, signal);
+            if (signal?.aborted) return;
+            if (failure === null && onPage(offset, answer) === 'stop') stopped = true;
+          }
         } catch (error) {
+          if (signal?.aborted) return;
           failure ??= { error };
         }
-      }
-    };
-    const workers = Math.min(this.#window, offsets.length);
-    await Promise.all(Array.from({ length: workers }, worker));
+        finished += 1;
+      };
+      // Rejects only when a cancel drops or cuts off the page, which `finished` tells below.
+      this.#queue.add(page, this.#cancelOptions()).catch(() => undefined);
+    }
+    await this.#queue.onIdle();
     if (failure !== null) throw (failure as { error: unknown }).error;
+    if (finished < offsets.length) throw syncCancelled();
   }
 
   #fetch(offset: number): Promise<SavedTracksPage> {
-    const { fetchPage, signal } = this.#options;
-    if (signal?.aborted) return Promise.reject(syncCancelled());
+    return this.#untilCancelled((signal) => this.#requestPage(offset, signal));
+  }
+
+  #requestPage(offset: number, signal: AbortSignal | undefined): Promise<SavedTracksPage> {
     this.#pageRequests += 1;
-    // Each page gets a signal of its own, tied to the sync's by the one listener #untilAborted
-    // adds: the scheduler listens to a request's signal in several places, and that many per page
-    // on the sync's signal would pass Node's limit of 10 listeners, which it reports as a leak.
-    const page = new AbortController();
-    return this.#untilAborted(fetchPage(offset, PAGE_SIZE, page.signal), () =>
-      page.abort(syncCancelled()),
-    );
+    return this.#options.fetchPage(offset, PAGE_SIZE, signal);
   }
 
-  /** `work`, or a rejection with `library_sync_cancelled` as soon as the sync is cancelled. */
-  #untilAborted<T>(work: Promise<T>, onAbort?: () => void): Promise<T> {
+  /** `work` in a queue slot; rejects with `library_sync_cancelled` the moment the sync is. */
+  async #untilCancelled<T>(work: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
+    try {
+      return await this.#queue.add(({ signal }) => work(signal), this.#cancelOptions());
+    } catch (error) {
+      throw this.#options.signal?.aborted ? syncCancelled() : error;
+    }
+  }
+
+  // A signal of its own for each piece of work, following the sync's: the queue and the scheduler
+  // listen to a request's signal in several places, and that many per page on the sync's signal
+  // would pass Node's limit of listeners, which it reports as a leak.
+  #cancelOptions(): { signal?: AbortSignal } {
     const { signal } = this.#options;
-    if (signal === undefined) return work;
-    return new Promise<T>((resolve, reject) => {
-      const cancelled = () => {
-        onAbort?.();
-        reject(syncCancelled());
-      };
-      if (signal.aborted) cancelled();
-      signal.addEventListener('abort', cancelled, { once: true });
-      work.then(
-        (value) => {
-          signal.removeEventListener('abort', cancelled);
-          resolve(value);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', cancelled);
-          reject(error);
-        },
-      );
-    });
-  }
-
-  // Partial progress is a speed-up for an interrupted sync; failing to store it is not worth
-  // failing the sync over.
-  #appendPage(offset: number, tracks: readonly SavedTrack[]): void {
-    this.#write((cache, key) => cache.appendPartialPage(key, offset, tracks)).catch(
-      (error: unknown) => {
-        if (error instanceof LibraryError && error.code === 'library_sync_cancelled') return;
-        this.#options.log?.(`Could not store library sync progress (${describe(error)}).`);
-      },
-    );
-  }
-
-  /**
-   * Cache writes run one after another. Those queued before a cancel still run (the page is in
-   * hand; `writesSettled()` waits for them); none is queued after it (the folder may be gone).
-   */
-  #write(work: (cache: LibraryCache, accountKey: string) => Promise<void>): Promise<void> {
-    const { cache, accountId, signal } = this.#options;
-    if (signal?.aborted) return Promise.reject(syncCancelled());
-    const run = this.#writes.then(() => work(cache, accountId));
-    this.#writes = run.catch(() => undefined);
-    return run;
+    return signal === undefined ? {} : { signal: AbortSignal.any([signal]) };
   }
 
   #outcome(library: LibrarySnapshot, kind: SyncKind): SyncOutcome {
@@ -347,14 +296,4 @@ export class LibrarySync {
   #now(): number {
     return this.#options.clock.now();
   }
-}
-
-function countTracks(pages: Map<number, readonly SavedTrack[]>): number {
-  let count = 0;
-  for (const tracks of pages.values()) count += tracks.length;
-  return count;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error && 'code' in error ? String(error.code) : 'unexpected error';
 }
