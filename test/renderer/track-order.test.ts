@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  mergeSorted,
   createTrackSearch,
   defaultSort,
   filterTracks,
@@ -226,5 +227,27 @@ describe('createTrackSearch', () => {
 
   it('returns the whole list for an empty query', () => {
     expect(createTrackSearch(library, text).filter('   ')).toBe(library);
+  });
+});
+
+describe('mergeSorted', () => {
+  // Ties on every key (durations and names repeat), so the merge must keep sortTracks' order.
+  const before = Array.from({ length: 300 }, (_, i) =>
+    makeTrack(300 - i, { durationMs: (i % 7) * 1000, name: `Song ${i % 13}` }),
+  );
+  const added = Array.from({ length: 20 }, (_, i) =>
+    makeTrack(1000 - i, { durationMs: (i % 5) * 1000, name: `Song ${i % 3}` }),
+  );
+  const gone = new Set(before.filter((_, i) => i % 17 === 0));
+  const after = [...added, ...before.filter((track) => !gone.has(track))];
+
+  it.each(
+    (['addedAt', 'name', 'artist', 'duration'] as const).flatMap((key) =>
+      (['ascending', 'descending'] as const).map((direction) => ({ key, direction })),
+    ),
+  )('gives what sorting the new list gives, by $key $direction', (order) => {
+    expect(mergeSorted(sortTracks(before, order), added, gone, order)).toEqual(
+      sortTracks(after, order),
+    );
   });
 });

@@ -17,7 +17,13 @@ import {
 } from '../app-contract.js';
 import { errorCode, unwrap, type BridgeApi } from '../bridge.js';
 import { errorSentence } from '../format/error-sentences.js';
-import { searchText, sortTracks, type SortOrder } from '../tracks/track-order.js';
+import {
+  mergeSorted,
+  sortTracks,
+  trackSearchText,
+  type SearchTexts,
+  type SortOrder,
+} from '../tracks/track-order.js';
 import { ExternalStore } from './external-store.js';
 
 /** Slice size for reading the cache: the contract's largest, so 50,000 tracks take 10 requests. */
@@ -80,8 +86,23 @@ export class LibraryStore extends ExternalStore {
   // Accounts whose last cache read failed: what is shown may be older than the cache.
   readonly #unread = new Set<string>();
   readonly #syncs = new Map<string, Promise<void>>();
-  readonly #sorted = new WeakMap<readonly TrackView[], Map<string, readonly TrackView[]>>();
-  readonly #searchTexts = new WeakMap<readonly TrackView[], ReadonlyMap<TrackView, string>>();
+  readonly #sorted = new WeakMap<
+    readonly TrackView[],
+    Map<string, { readonly order: SortOrder; readonly tracks: readonly TrackView[] }>
+  >();
+  // Per track, not per list: a list after a sync's changes shares most of its tracks with the one
+  // before, and their texts are not made again.
+  readonly #texts = new WeakMap<TrackView, string>();
+  readonly #searchTexts: SearchTexts = {
+    get: (track) => {
+      let text = this.#texts.get(track);
+      if (text === undefined) {
+        text = trackSearchText(track);
+        this.#texts.set(track, text);
+      }
+      return text;
+    },
+  };
   #nextRead = 1;
 
   constructor(api: BridgeApi, options: LibraryStoreOptions) {
@@ -149,20 +170,15 @@ export class LibraryStore extends ExternalStore {
     }
     let sorted = byOrder.get(key);
     if (sorted === undefined) {
-      sorted = sortTracks(tracks, order);
+      sorted = { order, tracks: sortTracks(tracks, order) };
       byOrder.set(key, sorted);
     }
-    return sorted;
+    return sorted.tracks;
   }
 
-  /** The search text of each track, built once per loaded list. */
-  searchText(tracks: readonly TrackView[]): ReadonlyMap<TrackView, string> {
-    let text = this.#searchTexts.get(tracks);
-    if (text === undefined) {
-      text = searchText(tracks);
-      this.#searchTexts.set(tracks, text);
-    }
-    return text;
+  /** The search text of each track, made once per track. */
+  searchText(): SearchTexts {
+    return this.#searchTexts;
   }
 
   async #readThenSyncIfStale(accountId: string): Promise<void> {
@@ -201,10 +217,28 @@ export class LibraryStore extends ExternalStore {
       changes.kind === 'none'
         ? state.tracks
         : changes.steps.reduce<readonly TrackView[]>(applyLibraryStep, state.tracks);
+    if (tracks !== state.tracks) this.#carrySortedOver(state.tracks, tracks);
     this.#revisions.set(accountId, revision);
     // Only the time moves when nothing changed: the same list keeps its sorted and search forms.
     this.#set(accountId, { tracks, total: outcome.total, lastSyncedAt: outcome.lastSyncedAt });
     return true;
+  }
+
+  /**
+   * The orders the list before a sync's changes was sorted in, made for the list after by merging
+   * (a sync that adds 30 tracks to 50,000 should not sort 50,000 again).
+   */
+  #carrySortedOver(before: readonly TrackView[], after: readonly TrackView[]): void {
+    const byOrder = this.#sorted.get(before);
+    if (byOrder === undefined) return;
+    const held = new Set(before);
+    const added = after.filter((track) => !held.has(track));
+    for (const track of after) held.delete(track);
+    const carried = new Map<string, { order: SortOrder; tracks: readonly TrackView[] }>();
+    for (const [key, { order, tracks }] of byOrder) {
+      carried.set(key, { order, tracks: mergeSorted(tracks, added, held, order) });
+    }
+    this.#sorted.set(after, carried);
   }
 
   /**

@@ -44,20 +44,57 @@ export function sortTracks(tracks: readonly TrackView[], order: SortOrder): Trac
   return [...tracks].sort((a, b) => sign * byKey(a, b));
 }
 
-/** Lower-cased title, artists and album of each track, built once per loaded list. */
-export function searchText(tracks: readonly TrackView[]): Map<TrackView, string> {
-  return new Map(
-    tracks.map((track) => [
-      track,
-      `${track.name}\n${track.artists.join('\n')}\n${track.album}`.toLocaleLowerCase(),
-    ]),
-  );
+/**
+ * The list sorted after new tracks were put on top and some taken out, from the list as sorted
+ * before: the new ones sorted and merged in, in one pass instead of sorting it all again. Equal
+ * keys keep list order, as `sortTracks` does: the new tracks, on top of the list, come first.
+ */
+export function mergeSorted(
+  sortedBefore: readonly TrackView[],
+  added: readonly TrackView[],
+  gone: ReadonlySet<TrackView>,
+  order: SortOrder,
+): TrackView[] {
+  const byKey = compare(order.key);
+  const sign = order.direction === 'ascending' ? 1 : -1;
+  const incoming = sortTracks(added, order);
+  const kept = gone.size === 0 ? sortedBefore : sortedBefore.filter((track) => !gone.has(track));
+  const merged: TrackView[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < incoming.length && j < kept.length) {
+    const a = incoming[i] as TrackView;
+    const b = kept[j] as TrackView;
+    if (sign * byKey(a, b) <= 0) {
+      merged.push(a);
+      i += 1;
+    } else {
+      merged.push(b);
+      j += 1;
+    }
+  }
+  for (; i < incoming.length; i += 1) merged.push(incoming[i] as TrackView);
+  for (; j < kept.length; j += 1) merged.push(kept[j] as TrackView);
+  return merged;
 }
+
+/** What a search looks in for one track: its title, artists and album, lower-cased. */
+export function trackSearchText(track: TrackView): string {
+  return `${track.name}\n${track.artists.join('\n')}\n${track.album}`.toLocaleLowerCase();
+}
+
+/** The search text of each track of a list. */
+export function searchText(tracks: readonly TrackView[]): Map<TrackView, string> {
+  return new Map(tracks.map((track) => [track, trackSearchText(track)]));
+}
+
+/** Where the search texts of tracks are read from: a Map, or a store's cache of them. */
+export type SearchTexts = Pick<ReadonlyMap<TrackView, string>, 'get'>;
 
 /** Tracks whose title, artists or album contain every word of the query, in their order. */
 export function filterTracks(
   tracks: readonly TrackView[],
-  text: ReadonlyMap<TrackView, string>,
+  text: SearchTexts,
   query: string,
 ): readonly TrackView[] {
   const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
@@ -155,10 +192,7 @@ function scan(
  * among the previous matches instead of the whole library, testing only the words those matches
  * are not already known to hold, so each keystroke over 50,000 tracks costs a millisecond or two.
  */
-export function createTrackSearch(
-  tracks: readonly TrackView[],
-  text: ReadonlyMap<TrackView, string>,
-): TrackSearch {
+export function createTrackSearch(tracks: readonly TrackView[], text: SearchTexts): TrackSearch {
   const texts = tracks.map((track) => text.get(track) ?? '');
   // Built by warmUp, in idle time, not with the list (a new sort order makes a new search, and
   // sorting should not wait for a search nobody may type) nor by a keystroke that comes first.
