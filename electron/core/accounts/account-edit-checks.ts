@@ -1,7 +1,7 @@
 // The checks a login or an edit must pass before it reaches accounts.json, each failing with an
 // AccountError the UI can explain. Edits come from the page over IPC, so their values are checked
 // as unknown input even where the types promise more.
-import type { AccountColour } from './account-colours.js';
+import { isAccountColour, type AccountColour } from './account-colours.js';
 import { AccountError } from './account-error.js';
 import type { AccountStatus } from './account-status.js';
 import {
@@ -46,7 +46,7 @@ export function checkStatus(status: AccountStatus): void {
 }
 
 export function checkColour(colour: AccountColour): void {
-  if (!accountRowSchema.shape.color.safeParse(colour).success) {
+  if (!isAccountColour(colour)) {
     throw new AccountError('invalid_colour', `${JSON.stringify(colour)} is not a palette colour.`);
   }
 }

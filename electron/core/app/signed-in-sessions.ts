@@ -1,7 +1,7 @@
-// The AccountSessions of the signed-in accounts: one per account, made on first use from the
-// tokens in the vault and kept for the run, through which every API call for an account goes.
-// Tells the registry what the calls learn (account-status.ts turns that into a status): a revoked
-// grant also removes the tokens; a 403 means "not allowlisted"; a success means working again.
+// One AccountSession for each signed-in account, made on first use from the tokens in the vault
+// and kept for the run; every API call for an account goes through it. Tells the registry what
+// the calls learn (account-status.ts turns that into a status): a revoked grant also removes the
+// tokens; a 403 means "not allowlisted"; a success means working again.
 //
 // A session is retired, never changed in place, when its account signs in again or is removed.
 // Calls already running on a retired session finish, but it can no longer write tokens or sign
