@@ -51,7 +51,7 @@ try {
     const page = await second.savedTracksPage(account.id, { offset: 0 });
     const newest = page.items[0];
     console.log(
-      `${profile.displayName ?? profile.spotifyUserId}: status ${second.registry.get(account.id).status}, ` +
+      `${profile.displayName ?? profile.spotifyUserId}: status ${second.registry.require(account.id).status}, ` +
         `${page.total} saved tracks, first page ${page.items.length}, newest "${newest?.name}" by ` +
         `${newest?.artists.map((artist) => artist.name).join(', ')}`,
     );

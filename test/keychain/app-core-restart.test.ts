@@ -41,7 +41,7 @@ it('keeps both accounts signed in across a restart, with tokens from the keychai
     const page = await restarted.savedTracksPage(account.id, { offset: 0 });
     expect(page.total).toBe(75);
     expect(page.items).toHaveLength(50);
-    expect(restarted.registry.get(account.id).status).toBe('ok');
+    expect(restarted.registry.require(account.id).status).toBe('ok');
   }
   // No login happened after the restart: no authorize page, no code exchange.
   const counts = (await fake.control.requestCounts()).byPath;

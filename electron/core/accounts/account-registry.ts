@@ -1,38 +1,49 @@
 // The list of signed-in accounts and which one is active: non-secret rows in
 // `<dataDir>/accounts.json`, tokens in the TokenVault under the same key. This module keeps the two
-// in step — tokens are stored before the row that points at them, removal takes the vault entry,
-// the row and the account's cache folder — and serialises every change so that concurrent logins
-// cannot corrupt the file. A file that cannot be read is set aside and the list is rebuilt from the
-// vault's keys: a row may lose its nickname, never its tokens.
-import { EventEmitter } from 'node:events';
-import { promises as fs } from 'node:fs';
+// in step — tokens are stored before the row that points at them, removal takes the vault entry
+// and the row — and serialises every change so that concurrent logins cannot corrupt the file. A
+// file that cannot be read is set aside and the list is rebuilt from the vault's keys (see
+// keychain-reconciliation.ts): a row may lose its nickname, never its tokens. The account's
+// library folder is the library's to delete.
 import path from 'node:path';
 import { Mutex } from 'async-mutex';
 import type { TokenSet } from '../auth/token-set.js';
 import { systemClock, type Clock } from '../clock.js';
+import { Emitter, type Event } from '../events/emitter.js';
 import type { StorageNotice } from '../storage/storage-notice.js';
 import { VersionedJsonFile } from '../storage/versioned-json-file.js';
 import { KeychainError } from '../vault/keychain-error.js';
 import type { TokenVault } from '../vault/token-vault.js';
-import { isAccountColour, nextAccountColour, type AccountColour } from './account-colours.js';
-import { AccountError, accountNotFound } from './account-error.js';
-import { accountCacheDir, assertAccountKey, isAccountKey } from './account-key.js';
+import type { AccountColour } from './account-colours.js';
 import {
-  accountStatuses,
-  signInExpired,
+  checkColour,
+  checkLoginFields,
+  checkNickname,
+  checkOrder,
+  checkProfileFields,
+  checkStatus,
+} from './account-edit-checks.js';
+import { assertAccountKey } from './account-key.js';
+import {
+  shownStatus,
   signInExpiresInDays,
+  statusAfter,
   type AccountStatus,
 } from './account-status.js';
 import {
-  accountProfileSchema,
   accountsFileSchema,
   accountsFileVersion,
+  appendRow,
   emptyAccountsFile,
+  firstAccountId,
+  renumberRows,
+  requireRow,
+  rowsInOrder,
   type AccountProfile,
+  type AccountRow,
   type AccountsFileData,
 } from './accounts-file.js';
-
-type AccountRow = AccountsFileData['accounts'][number];
+import { reconcileWithKeychain } from './keychain-reconciliation.js';
 
 /** One account as the rest of the app sees it. */
 export interface Account extends Readonly<AccountRow> {
@@ -69,18 +80,17 @@ export interface AccountRegistryOptions {
   readonly clock?: Clock;
 }
 
-const maxNicknameLength = 64;
-
 export class AccountRegistry {
-  readonly #dataDir: string;
   readonly #vault: TokenVault;
   readonly #clock: Clock;
   readonly #file: VersionedJsonFile<AccountsFileData>;
   readonly #mutex = new Mutex();
-  readonly #events = new EventEmitter();
+  readonly #changed = new Emitter<AccountsSnapshot>();
   #data: AccountsFileData;
   /** What open() had to repair; the UI shows these once. */
   readonly notices: readonly AccountsNotice[];
+  /** Every change, with the new snapshot. */
+  readonly onDidChange: Event<AccountsSnapshot> = this.#changed.event;
 
   private constructor(
     options: AccountRegistryOptions,
@@ -88,7 +98,6 @@ export class AccountRegistry {
     data: AccountsFileData,
     notices: readonly AccountsNotice[],
   ) {
-    this.#dataDir = options.dataDir;
     this.#vault = options.vault;
     this.#clock = options.clock ?? systemClock;
     this.#file = file;
@@ -106,7 +115,7 @@ export class AccountRegistry {
     });
     const read = await file.read();
     const data = structuredClone(read.value);
-    const restored = await reconcileWithVault(data, options.vault, options.clock ?? systemClock);
+    const restored = await reconcileWithKeychain(data, options.vault, options.clock ?? systemClock);
     const notices: AccountsNotice[] =
       read.notice !== null || restored > 0
         ? [
@@ -123,20 +132,23 @@ export class AccountRegistry {
     return new AccountRegistry(options, file, data, notices);
   }
 
-  get dataDir(): string {
-    return this.#dataDir;
-  }
-
   snapshot(): AccountsSnapshot {
     return { accounts: this.list(), activeAccountId: this.#data.activeAccountId };
   }
 
   list(): Account[] {
-    return [...this.#data.accounts].sort((a, b) => a.order - b.order).map((row) => this.#view(row));
+    return rowsInOrder(this.#data).map((row) => this.#view(row));
   }
 
-  get(id: string): Account {
-    return this.#view(this.#row(this.#data, id));
+  /** The account, or undefined when there is none with this id. */
+  find(id: string): Account | undefined {
+    const row = this.#data.accounts.find((candidate) => candidate.id === id);
+    return row === undefined ? undefined : this.#view(row);
+  }
+
+  /** The account; throws `account_not_found` when there is none with this id. */
+  require(id: string): Account {
+    return this.#view(requireRow(this.#data, id));
   }
 
   get activeAccountId(): string | null {
@@ -149,44 +161,25 @@ export class AccountRegistry {
    */
   async addFromLogin(login: LoginResult): Promise<Account> {
     assertAccountKey(login.key);
-    if (typeof login.spotifyUserId !== 'string' || login.spotifyUserId.length === 0) {
-      throw new AccountError('invalid_account_profile', 'A login must carry the Spotify user id.');
-    }
-    const profile = accountProfileSchema.safeParse(login.profile);
-    if (!profile.success) {
-      throw new AccountError(
-        'invalid_account_profile',
-        'A profile needs displayName, imageUrl and profileUrl, each a string or null.',
-      );
-    }
+    const profile = checkLoginFields(login.spotifyUserId, login.profile);
     return this.#mutate(async (draft) => {
       await this.#vault.write(login.key, login.tokens);
       const existing = draft.accounts.find((row) => row.id === login.key);
       const fields = {
         spotifyUserId: login.spotifyUserId,
-        profile: profile.data,
+        profile,
         authorizedAt: login.tokens.authorizedAt,
-        status: 'ok' as const,
+        status: statusAfter({ kind: 'signed_in' }),
       };
-      if (existing !== undefined) {
-        Object.assign(existing, fields);
-      } else {
-        draft.accounts.push({
-          id: login.key,
-          nickname: null,
-          color: nextAccountColour(draft.accounts.map((row) => row.color)),
-          order: draft.accounts.length,
-          lastSyncedAt: null,
-          ...fields,
-        });
-      }
+      if (existing !== undefined) Object.assign(existing, fields);
+      else appendRow(draft, { id: login.key, ...fields });
       // A pending removal of this key would delete the tokens just stored.
       draft.pendingKeychainRemovals = draft.pendingKeychainRemovals.filter(
         (id) => id !== login.key,
       );
       draft.activeAccountId ??= login.key;
       return login.key;
-    }).then((id) => this.get(id));
+    }).then((id) => this.require(id));
   }
 
   /** After a profile fetch: fills in rows rebuilt from the vault and keeps snapshots current. */
@@ -195,41 +188,33 @@ export class AccountRegistry {
     spotifyUserId: string,
     profile: AccountProfile,
   ): Promise<Account> {
-    const parsed = accountProfileSchema.safeParse(profile);
-    if (!parsed.success || typeof spotifyUserId !== 'string' || spotifyUserId.length === 0) {
-      throw new AccountError(
-        'invalid_account_profile',
-        'A profile needs a user id and its fields.',
-      );
-    }
+    const checked = checkProfileFields(spotifyUserId, profile);
     await this.#mutate((draft) => {
-      Object.assign(this.#row(draft, id), { spotifyUserId, profile: parsed.data });
+      Object.assign(requireRow(draft, id), { spotifyUserId, profile: checked });
     });
-    return this.get(id);
+    return this.require(id);
   }
 
   async setStatus(id: string, status: AccountStatus): Promise<void> {
-    if (!(accountStatuses as readonly string[]).includes(status)) {
-      throw new AccountError('invalid_account_status', `Unknown account status ${String(status)}.`);
-    }
+    checkStatus(status);
     await this.#mutate((draft) => {
-      this.#row(draft, id).status = status;
+      requireRow(draft, id).status = status;
     });
   }
 
   async markSynced(id: string, at: number = this.#clock.now()): Promise<void> {
     await this.#mutate((draft) => {
-      this.#row(draft, id).lastSyncedAt = at;
+      requireRow(draft, id).lastSyncedAt = at;
     });
   }
 
   /**
-   * Removes the account's tokens, cache folder and row. If the keychain cannot delete the tokens
-   * now, the key is remembered and deleted on a later start, so nothing stays behind.
+   * Removes the account's tokens and row. If the keychain cannot delete the tokens now, the key is
+   * remembered and deleted on a later start, so nothing stays behind.
    */
   async remove(id: string): Promise<void> {
     await this.#mutate(async (draft) => {
-      this.#row(draft, id);
+      requireRow(draft, id);
       let keychainDone = this.#vault.status.state === 'available';
       try {
         await this.#vault.remove(id);
@@ -240,67 +225,43 @@ export class AccountRegistry {
       if (!keychainDone && !draft.pendingKeychainRemovals.includes(id)) {
         draft.pendingKeychainRemovals.push(id);
       }
-      // The cache goes before the row: if it cannot be deleted, the row stays for a retry.
-      await fs.rm(accountCacheDir(this.#dataDir, id), { recursive: true, force: true });
       draft.accounts = draft.accounts.filter((row) => row.id !== id);
-      if (draft.activeAccountId === id) {
-        draft.activeAccountId = sortedRows(draft)[0]?.id ?? null;
-      }
+      if (draft.activeAccountId === id) draft.activeAccountId = firstAccountId(draft);
     });
   }
 
   /** An empty or blank nickname clears it (the profile's display name shows instead). */
   async rename(id: string, nickname: string | null): Promise<Account> {
-    const cleaned = nickname === null ? null : cleanNickname(nickname);
+    const cleaned = nickname === null ? null : checkNickname(nickname);
     await this.#mutate((draft) => {
-      this.#row(draft, id).nickname = cleaned;
+      requireRow(draft, id).nickname = cleaned;
     });
-    return this.get(id);
+    return this.require(id);
   }
 
   async recolour(id: string, colour: AccountColour): Promise<Account> {
-    if (!isAccountColour(colour)) {
-      throw new AccountError(
-        'invalid_colour',
-        `${JSON.stringify(colour)} is not a palette colour.`,
-      );
-    }
+    checkColour(colour);
     await this.#mutate((draft) => {
-      this.#row(draft, id).color = colour;
+      requireRow(draft, id).color = colour;
     });
-    return this.get(id);
+    return this.require(id);
   }
 
   /** `ids` must name every account exactly once, in the new order. */
   async reorder(ids: readonly string[]): Promise<void> {
     await this.#mutate((draft) => {
-      if (!Array.isArray(ids)) {
-        throw new AccountError('invalid_account_order', 'The new order must be a list of ids.');
-      }
-      for (const id of ids) this.#row(draft, id);
-      if (new Set(ids).size !== ids.length || ids.length !== draft.accounts.length) {
-        throw new AccountError(
-          'invalid_account_order',
-          'The new order must name every account exactly once.',
-        );
-      }
+      checkOrder(ids, draft);
       ids.forEach((id, order) => {
-        this.#row(draft, id).order = order;
+        requireRow(draft, id).order = order;
       });
     });
   }
 
   async setActive(id: string | null): Promise<void> {
     await this.#mutate((draft) => {
-      if (id !== null) this.#row(draft, id);
+      if (id !== null) requireRow(draft, id);
       draft.activeAccountId = id;
     });
-  }
-
-  /** Every change, with the new snapshot. Returns an unsubscribe function. */
-  onChange(listener: (snapshot: AccountsSnapshot) => void): () => void {
-    this.#events.on('change', listener);
-    return () => this.#events.off('change', listener);
   }
 
   /** Applies `change` to a copy, writes it, and only then makes it current and announces it. */
@@ -308,122 +269,21 @@ export class AccountRegistry {
     const result = await this.#mutex.runExclusive(async () => {
       const draft = structuredClone(this.#data);
       const value = await change(draft);
-      sortedRows(draft).forEach((row, order) => {
-        row.order = order;
-      });
+      renumberRows(draft);
       await this.#file.write(draft);
       this.#data = draft;
       return value;
     });
-    this.#events.emit('change', this.snapshot());
+    this.#changed.fire(this.snapshot());
     return result;
   }
 
-  #row(data: AccountsFileData, id: string): AccountRow {
-    const row = data.accounts.find((candidate) => candidate.id === id);
-    if (row === undefined) throw accountNotFound(id);
-    return row;
-  }
-
   #view(row: AccountRow): Account {
-    const expired = row.authorizedAt !== null && signInExpired(row.authorizedAt, this.#clock);
     return {
       ...structuredClone(row),
-      status: expired ? 'needs_sign_in' : row.status,
+      status: shownStatus(row.status, row.authorizedAt, this.#clock),
       signInExpiresInDays:
         row.authorizedAt === null ? null : signInExpiresInDays(row.authorizedAt, this.#clock),
     };
   }
-}
-
-function sortedRows(data: AccountsFileData): AccountRow[] {
-  return [...data.accounts].sort((a, b) => a.order - b.order);
-}
-
-function cleanNickname(nickname: unknown): string | null {
-  if (typeof nickname !== 'string') {
-    throw new AccountError('invalid_nickname', 'A nickname must be text.');
-  }
-  const trimmed = nickname.trim();
-  // Control characters would break one-line layouts and are never intended.
-  // eslint-disable-next-line no-control-regex
-  if (trimmed.length > maxNicknameLength || /[\u0000-\u001f\u007f]/.test(trimmed)) {
-    throw new AccountError(
-      'invalid_nickname',
-      `A nickname must be at most ${maxNicknameLength} characters, on one line.`,
-    );
-  }
-  return trimmed === '' ? null : trimmed;
-}
-
-/**
- * Brings the rows in line with the vault at start: deletes keys whose removal was postponed,
- * recreates rows for vault entries that have none (a set-aside file, or a crash between storing
- * tokens and writing the row), and marks which accounts can use their tokens. Returns how many
- * rows were recreated.
- */
-async function reconcileWithVault(
-  data: AccountsFileData,
-  vault: TokenVault,
-  clock: Clock,
-): Promise<number> {
-  const available = vault.status.state === 'available';
-  const vaultKeys = new Set(await vault.keys());
-  if (available) {
-    for (const id of [...data.pendingKeychainRemovals]) {
-      try {
-        await vault.remove(id);
-        vaultKeys.delete(id);
-        data.pendingKeychainRemovals = data.pendingKeychainRemovals.filter((p) => p !== id);
-      } catch {
-        // Still unusable: try again on the next start.
-      }
-    }
-  }
-  const known = new Set(data.accounts.map((row) => row.id));
-  let restored = 0;
-  for (const key of vaultKeys) {
-    if (known.has(key) || data.pendingKeychainRemovals.includes(key) || !isAccountKey(key))
-      continue;
-    const tokens = await vault.read(key).catch(() => null);
-    data.accounts.push({
-      id: key,
-      spotifyUserId: null,
-      nickname: null,
-      color: nextAccountColour(data.accounts.map((row) => row.color)),
-      order: data.accounts.length,
-      profile: null,
-      authorizedAt: tokens?.authorizedAt ?? null,
-      status: tokens === null ? 'needs_sign_in' : 'ok',
-      lastSyncedAt: null,
-    });
-    restored += 1;
-  }
-  for (const row of data.accounts) {
-    row.status = startStatus(row.status, available, vaultKeys.has(row.id));
-    // "Needs sign-in" with readable tokens in the keychain was written in a run that could not
-    // reach them (a refused grant always deletes its tokens): try them again.
-    if (row.status === 'needs_sign_in' && available && vaultKeys.has(row.id)) {
-      const readable = await vault.read(row.id).then(
-        (tokens) => tokens !== null,
-        () => false,
-      );
-      const expired = row.authorizedAt !== null && signInExpired(row.authorizedAt, clock);
-      if (readable && !expired) row.status = 'ok';
-    }
-  }
-  sortedRows(data).forEach((row, order) => {
-    row.order = order;
-  });
-  if (data.activeAccountId !== null && !data.accounts.some((r) => r.id === data.activeAccountId)) {
-    data.activeAccountId = sortedRows(data)[0]?.id ?? null;
-  }
-  return restored;
-}
-
-function startStatus(stored: AccountStatus, available: boolean, hasTokens: boolean): AccountStatus {
-  const usable = stored === 'ok' || stored === 'refreshing' || stored === 'keychain_unavailable';
-  if (!usable) return stored;
-  if (!available) return 'keychain_unavailable';
-  return hasTokens ? 'ok' : 'needs_sign_in';
 }

@@ -27,7 +27,7 @@ import {
 import { imageFetchUrl, type SpotifyEndpoints } from '../spotify-endpoints.js';
 import type { SecretStore } from '../vault/secret-store.js';
 import { TokenVault } from '../vault/token-vault.js';
-import { AccountSessions } from './account-sessions.js';
+import { SignedInSessions } from './signed-in-sessions.js';
 import { describeAccountsNotice, describeStorageNotice } from './startup-notices.js';
 import type { OpenLoginPage } from './login-page.js';
 
@@ -64,7 +64,7 @@ export class AppCore {
   readonly images: ImageCache;
   readonly #options: AppCoreOptions;
   readonly #clock: Clock;
-  readonly #sessions: AccountSessions;
+  readonly #sessions: SignedInSessions;
   readonly #library: LibraryService;
   // Aborted at close(): every login still waiting ends as cancelled and frees its port.
   readonly #closing = new AbortController();
@@ -94,7 +94,7 @@ export class AppCore {
       clock: options.clock,
       ...options.scheduler,
     });
-    this.#sessions = new AccountSessions({
+    this.#sessions = new SignedInSessions({
       registry,
       vault,
       scheduler: this.scheduler,
@@ -225,7 +225,7 @@ export class AppCore {
     accountId: string,
     options: { signal?: AbortSignal } = {},
   ): Promise<SyncOutcome> {
-    this.registry.get(accountId); // throws account_not_found for an unknown id
+    this.registry.require(accountId);
     this.#assertNotRemoving(accountId);
     const outcome = await this.#library.sync(accountId, options);
     await this.registry.markSynced(accountId, outcome.library.lastSyncedAt);
@@ -234,7 +234,7 @@ export class AppCore {
 
   /** The account's last synced library from memory or disk, never the network; null if none. */
   async cachedLibrary(accountId: string): Promise<LibrarySnapshot | null> {
-    this.registry.get(accountId);
+    this.registry.require(accountId);
     // A read during a removal would put the library back in memory after the removal cleared it.
     this.#assertNotRemoving(accountId);
     return this.#library.cached(accountId);
@@ -255,12 +255,13 @@ export class AppCore {
   }
 
   async removeAccount(accountId: string): Promise<void> {
-    const avatar = this.registry.get(accountId).profile?.imageUrl ?? null;
+    const avatar = this.registry.require(accountId).profile?.imageUrl ?? null;
     this.#removing.add(accountId);
     try {
-      // A sync still running would write into the cache folder the registry is about to delete,
-      // and a refresh still running would put tokens back into the keychain.
-      await this.#library.cancel(accountId);
+      // A sync still running would write into the cache folder about to be deleted, and a
+      // refresh still running would put tokens back into the keychain. The folder goes before
+      // the row: if it cannot be deleted, the row stays for a retry.
+      await this.#library.removeAccount(accountId);
       await this.#sessions.retire(accountId);
       await this.registry.remove(accountId);
       // Its picture goes too, unless another account shows the same one. (Covers stay: other

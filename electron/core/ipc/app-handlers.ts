@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../app-error.js';
 import { redirectUriFor } from '../auth/loopback-listener.js';
 import type { AppCore } from '../app/app-core.js';
+import { DisposableStore } from '../events/emitter.js';
 import type { EventChannel, EventPayloads } from './contract.js';
 import type { IpcHandlers } from './ipc-router.js';
 import {
@@ -100,7 +101,7 @@ export function createAppHandlers(core: AppCore, options: AppHandlersOptions): I
       return accountsView(core.registry.snapshot());
     },
     'accounts:setActive': async (id) => {
-      core.registry.get(id); // unknown id → account_not_found, not a silent no-op
+      core.registry.require(id); // unknown id → account_not_found, not a silent no-op
       await core.registry.setActive(id);
       return accountsView(core.registry.snapshot());
     },
@@ -122,14 +123,20 @@ export function createAppHandlers(core: AppCore, options: AppHandlersOptions): I
 
 /** Forwards the core's changes as contract events; returns a function that stops forwarding. */
 export function forwardCoreEvents(core: AppCore, emit: AppHandlersOptions['emit']): () => void {
+  const subscriptions = new DisposableStore();
+  subscriptions.add(
+    core.registry.onDidChange((snapshot) => emit('accounts:changed', accountsView(snapshot))),
+  );
+  subscriptions.add(
+    core.vault.onDidChangeStatus((status) => emit('keychain:status', keychainView(status))),
+  );
   const stops = [
-    core.registry.onChange((snapshot) => emit('accounts:changed', accountsView(snapshot))),
     core.settings.onChange((settings) => emit('settings:changed', settingsView(settings))),
     core.scheduler.onStateChange((state) => emit('scheduler:state', schedulerView(state))),
-    core.vault.onStatusChange((status) => emit('keychain:status', keychainView(status))),
     core.onSyncProgress((progress) => emit('sync:progress', syncProgressView(progress))),
   ];
   return () => {
+    subscriptions.dispose();
     for (const stop of stops) stop();
   };
 }

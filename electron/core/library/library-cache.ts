@@ -47,7 +47,7 @@ export class LibraryCache {
     this.#dataDir = dataDir;
   }
 
-  /** Where an account's cache files live (the folder the account registry removes). */
+  /** Where an account's cache files live (in the folder removeAccount deletes). */
   files(accountKey: string): { readonly library: string; readonly partial: string } {
     const dir = accountCacheDir(this.#dataDir, accountKey);
     return {
@@ -135,6 +135,11 @@ export class LibraryCache {
 
   async clearPartial(accountKey: string): Promise<void> {
     await fs.rm(this.files(accountKey).partial, { force: true });
+  }
+
+  /** Deletes everything cached for the account: its whole folder, whatever else it holds. */
+  async removeAccount(accountKey: string): Promise<void> {
+    await fs.rm(accountCacheDir(this.#dataDir, accountKey), { recursive: true, force: true });
   }
 }
 

@@ -1,9 +1,9 @@
 // The libraries of all accounts for the rest of the app: `cached(id)` answers from memory or disk
 // and never waits for the network (switching accounts stays instant); `sync(id)` runs one
 // LibrarySync per account at a time (a second call joins the running one) and keeps the newest
-// complete library in memory; progress of every sync goes to the subscribers. `cancel(id)` stops
-// an account's sync and waits until it can no longer write, so removing the account afterwards
-// cannot have its cache folder recreated.
+// complete library in memory; progress of every sync goes to the subscribers. `removeAccount(id)`
+// stops an account's sync, waits until it can no longer write, and only then deletes its cache
+// folder, so the folder cannot be recreated.
 import { systemClock, type Clock } from '../clock.js';
 import { Emitter } from '../events/emitter.js';
 import type { StorageNotice } from '../storage/storage-notice.js';
@@ -128,6 +128,12 @@ export class LibraryService {
     }
     this.#memory.delete(accountId);
     this.#revisions.forget(accountId);
+  }
+
+  /** A removed account: its sync stops, then its cache folder and library in memory go. */
+  async removeAccount(accountId: string): Promise<void> {
+    await this.cancel(accountId);
+    await this.cache.removeAccount(accountId);
   }
 
   /** At quit: every sync stops; what they fetched stays in the partial files for next time. */

@@ -9,15 +9,23 @@
 import { Mutex } from 'async-mutex';
 import { AppError } from '../app-error.js';
 import type { RefreshedAccess, TokenSet } from '../auth/token-set.js';
+import { Emitter, type Event } from '../events/emitter.js';
 import {
-  KeychainError,
   classifyKeychainFailure,
   keychainFailure,
+  type KeychainError,
   type KeychainFailureReason,
 } from './keychain-error.js';
 import { MemorySecretStore } from './memory-secret-store.js';
 import type { SecretStore } from './secret-store.js';
-import { describeTokenSetProblems, tokenSetSchema } from './token-set-schema.js';
+import { tokenSetSchema } from './token-set-schema.js';
+import {
+  checkEntryKey,
+  parseEntry,
+  probeKey,
+  serialiseEntry,
+  type TokenVaultErrorCode,
+} from './vault-entry.js';
 
 export type VaultStatus =
   | { readonly state: 'available' }
@@ -36,18 +44,15 @@ export interface TokenVaultOptions {
   readonly log?: (message: string) => void;
 }
 
-/** Keys starting with a dot are the vault's own (the probe); account keys never do. */
-const probeKey = '.availability-probe';
-
-export type TokenVaultErrorCode = 'invalid_vault_key' | 'invalid_token_set' | 'vault_entry_missing';
-
 export class TokenVault {
   readonly #persistent: SecretStore | null;
   readonly #memory = new MemorySecretStore();
   readonly #log: (message: string) => void;
   readonly #locks = new Map<string, { mutex: Mutex; users: number }>();
-  readonly #statusListeners = new Set<(status: VaultStatus) => void>();
+  readonly #statusChanged = new Emitter<VaultStatus>();
   #status: VaultStatus;
+  /** Fires when the keychain stops being usable during the run. */
+  readonly onDidChangeStatus: Event<VaultStatus> = this.#statusChanged.event;
 
   private constructor(
     persistent: SecretStore | null,
@@ -73,25 +78,19 @@ export class TokenVault {
     return this.#status;
   }
 
-  /** Called when the keychain stops being usable during the run. Returns an unsubscribe. */
-  onStatusChange(listener: (status: VaultStatus) => void): () => void {
-    this.#statusListeners.add(listener);
-    return () => this.#statusListeners.delete(listener);
-  }
-
   /**
    * The tokens stored under `key`, or null when there are none.
    * @throws KeychainError `keychain_entry_corrupt` when the entry is not a valid TokenSet.
    */
   async read(key: string): Promise<TokenSet | null> {
-    checkKey(key);
+    checkEntryKey(key);
     return this.#exclusive(key, () => this.#read(key));
   }
 
   /** Stores `tokens` under `key`; falls back to memory (and says so) if the keychain fails. */
   async write(key: string, tokens: TokenSet): Promise<void> {
-    checkKey(key);
-    const value = serialise(tokens);
+    checkEntryKey(key);
+    const value = serialiseEntry(tokens);
     await this.#exclusive(key, () => this.#write(key, value));
   }
 
@@ -103,10 +102,10 @@ export class TokenVault {
     key: string,
     change: (current: TokenSet | null) => TokenSet | Promise<TokenSet>,
   ): Promise<TokenSet> {
-    checkKey(key);
+    checkEntryKey(key);
     return this.#exclusive(key, async () => {
       const next = await change(await this.#read(key));
-      await this.#write(key, serialise(next));
+      await this.#write(key, serialiseEntry(next));
       return tokenSetSchema.parse(next);
     });
   }
@@ -140,7 +139,7 @@ export class TokenVault {
    * caller can retry later rather than believe it is gone.
    */
   async remove(key: string): Promise<boolean> {
-    checkKey(key);
+    checkEntryKey(key);
     return this.#exclusive(key, async () => {
       const inMemory = await this.#memory.delete(key);
       if (this.#persistent === null) return inMemory;
@@ -216,7 +215,7 @@ export class TokenVault {
     if (this.#status.state === 'available') {
       this.#status = unavailable(error);
       this.#announce();
-      for (const listener of this.#statusListeners) listener(this.#status);
+      this.#statusChanged.fire(this.#status);
     }
     return error;
   }
@@ -267,42 +266,4 @@ async function probe(store: SecretStore): Promise<KeychainError | null> {
   } catch (error) {
     return keychainFailure(classifyKeychainFailure(error), error);
   }
-}
-
-/** Validates before anything is stored; the error names fields, never values. */
-function serialise(tokens: TokenSet): string {
-  const problems = describeTokenSetProblems(tokens);
-  if (problems !== null) {
-    throw new AppError<TokenVaultErrorCode>(
-      'invalid_token_set',
-      `Refusing to store tokens with bad fields: ${problems}`,
-    );
-  }
-  return JSON.stringify(tokenSetSchema.parse(tokens));
-}
-
-function checkKey(key: string): void {
-  if (typeof key !== 'string' || key.length === 0 || key.length > 255 || key.startsWith('.')) {
-    throw new AppError<TokenVaultErrorCode>(
-      'invalid_vault_key',
-      'An account key must be a non-empty string of at most 255 characters not starting with a dot.',
-    );
-  }
-}
-
-function parseEntry(key: string, raw: string): TokenSet {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    value = undefined;
-  }
-  const parsed = tokenSetSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const fields = describeTokenSetProblems(value) ?? '(entry)';
-  throw new KeychainError(
-    'keychain_entry_corrupt',
-    'entry_corrupt',
-    `The keychain entry for account ${key} is damaged (${value === undefined ? 'not JSON' : `bad fields: ${fields}`}); sign in to this account again.`,
-  );
 }

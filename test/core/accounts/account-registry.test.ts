@@ -66,7 +66,7 @@ describe('AccountRegistry.addFromLogin', () => {
   it('stores the tokens in the vault and a token-free row in accounts.json', async () => {
     const { vault, registry } = await openRegistry();
     const changes: AccountsSnapshot[] = [];
-    registry.onChange((snapshot) => changes.push(snapshot));
+    registry.onDidChange((snapshot) => changes.push(snapshot));
 
     const account = await registry.addFromLogin(login('acct-a'));
 
@@ -100,7 +100,7 @@ describe('AccountRegistry.addFromLogin', () => {
     await registry.addFromLogin(login('acct-a', '2'));
 
     expect(registry.list().map((a) => a.id)).toEqual(['acct-a', 'acct-b']);
-    expect(registry.get('acct-a')).toMatchObject({
+    expect(registry.require('acct-a')).toMatchObject({
       nickname: 'Work',
       color: 'teal',
       order: 0,
@@ -160,20 +160,16 @@ describe('AccountRegistry.addFromLogin', () => {
 });
 
 describe('AccountRegistry.remove', () => {
-  it('removes the vault entry, the row and the cache folder, and moves the active account on', async () => {
+  it('removes the vault entry and the row, and moves the active account on', async () => {
     const { vault, registry } = await openRegistry();
     await registry.addFromLogin(login('acct-a'));
     await registry.addFromLogin(login('acct-b'));
-    const cacheDir = path.join(dataDir, 'cache', 'acct-a');
-    await fs.mkdir(path.join(cacheDir, 'covers'), { recursive: true });
-    await fs.writeFile(path.join(cacheDir, 'library.json'), '{}');
 
     await registry.remove('acct-a');
 
     expect(await vault.keys()).toEqual(['acct-b']);
     expect(registry.list().map((a) => a.id)).toEqual(['acct-b']);
     expect(registry.activeAccountId).toBe('acct-b');
-    await expect(fs.access(cacheDir)).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await fs.readFile(accountsFile(), 'utf8')).not.toContain('acct-a');
   });
 
@@ -192,7 +188,7 @@ describe('AccountRegistry edits', () => {
     expect((await registry.rename('acct-a', '  Family  ')).nickname).toBe('Family');
     expect((await registry.rename('acct-a', '   ')).nickname).toBeNull();
     await registry.rename('acct-a', 'Kept');
-    expect((await openRegistry()).registry.get('acct-a').nickname).toBe('Kept');
+    expect((await openRegistry()).registry.require('acct-a').nickname).toBe('Kept');
   });
 
   it('rejects a nickname that is too long or spans lines', async () => {
@@ -273,7 +269,7 @@ describe('AccountRegistry edits', () => {
       imageUrl: null,
       profileUrl: null,
     });
-    expect((await openRegistry()).registry.get('acct-a')).toMatchObject({
+    expect((await openRegistry()).registry.require('acct-a')).toMatchObject({
       status: 'not_allowlisted',
       lastSyncedAt: now - 1000,
       spotifyUserId: 'user-new',
@@ -295,12 +291,12 @@ describe('AccountRegistry sign-in expiry', () => {
     };
     await registry.addFromLogin(old);
     // 2026-05-25 + 6 months = 2026-11-25, a day before `now`.
-    expect(registry.get('acct-b')).toMatchObject({
+    expect(registry.require('acct-b')).toMatchObject({
       status: 'needs_sign_in',
       signInExpiresInDays: -2,
     });
-    expect(registry.get('acct-a')).toMatchObject({ status: 'ok' });
-    expect(registry.get('acct-a').signInExpiresInDays).toBeGreaterThan(160);
+    expect(registry.require('acct-a')).toMatchObject({ status: 'ok' });
+    expect(registry.require('acct-a').signInExpiresInDays).toBeGreaterThan(160);
   });
 });
 
@@ -328,7 +324,7 @@ describe('AccountRegistry with a damaged accounts file', () => {
       expect.objectContaining({ id: 'acct-a', profile: null, spotifyUserId: null, status: 'ok' }),
       expect.objectContaining({ id: 'acct-b', profile: null, spotifyUserId: null, status: 'ok' }),
     ]);
-    expect(registry.get('acct-a').authorizedAt).toBe(now - 10 * day);
+    expect(registry.require('acct-a').authorizedAt).toBe(now - 10 * day);
     expect(await vault.read('acct-a')).toEqual(tokensFor('acct-a'));
     expect(await vault.read('acct-b')).toEqual(tokensFor('acct-b'));
     // The rebuilt list is written back: the next start sees it without a notice.
@@ -364,7 +360,10 @@ describe('AccountRegistry with a damaged accounts file', () => {
     await store.entries.set('acct-a', 'not json');
     await fs.writeFile(accountsFile(), '{');
     const reopened = (await openRegistry()).registry;
-    expect(reopened.get('acct-a')).toMatchObject({ status: 'needs_sign_in', authorizedAt: null });
+    expect(reopened.require('acct-a')).toMatchObject({
+      status: 'needs_sign_in',
+      authorizedAt: null,
+    });
   });
 
   it('restores a row for tokens stored just before a crash, with a notice', async () => {
@@ -382,7 +381,7 @@ describe('AccountRegistry with a damaged accounts file', () => {
     const { registry } = await openRegistry();
     await registry.addFromLogin(login('acct-a'));
     await store.entries.delete('acct-a');
-    expect((await openRegistry()).registry.get('acct-a').status).toBe('needs_sign_in');
+    expect((await openRegistry()).registry.require('acct-a').status).toBe('needs_sign_in');
   });
 });
 
@@ -393,18 +392,18 @@ describe('AccountRegistry with a locked keychain', () => {
 
     const { vault, registry } = await openRegistry();
     expect(vault.status).toMatchObject({ state: 'unavailable', reason: 'locked' });
-    expect(registry.get('acct-a').status).toBe('keychain_unavailable');
+    expect(registry.require('acct-a').status).toBe('keychain_unavailable');
 
     await registry.addFromLogin(login('acct-b'));
-    expect(registry.get('acct-b').status).toBe('ok');
+    expect(registry.require('acct-b').status).toBe('ok');
     expect(await vault.read('acct-b')).toEqual(tokensFor('acct-b'));
     expect(await store.entries.get('acct-b')).toBeNull();
 
     store.locked = false;
     const later = (await openRegistry()).registry;
-    expect(later.get('acct-a').status).toBe('ok');
+    expect(later.require('acct-a').status).toBe('ok');
     // The in-memory tokens died with the run: the account must be signed in again.
-    expect(later.get('acct-b').status).toBe('needs_sign_in');
+    expect(later.require('acct-b').status).toBe('needs_sign_in');
   });
 
   it('deletes the keychain entry of an account removed while locked on a later start', async () => {

@@ -73,7 +73,7 @@ it('shares one refresh among first calls that arrive together, even with rotatin
   );
   expect(refreshes).toBe(1);
   expect(results.map((page) => page.offset)).toEqual([0, 50, 100]);
-  expect(subject.core.registry.get(account.id).status).toBe('ok');
+  expect(subject.core.registry.require(account.id).status).toBe('ok');
 });
 
 it('keeps a new sign-in when a refresh of the old grant lands after it', async () => {
@@ -108,7 +108,7 @@ it('does not sign a freshly signed-in account out when the old grant’s refresh
   // The call that started on the old grant is retried on the new one.
   expect((await pending).spotifyUserId).toBe(user(fake, 0).id);
   expect(await stored(account.id)).not.toBeNull();
-  expect(subject.core.registry.get(account.id).status).toBe('ok');
+  expect(subject.core.registry.require(account.id).status).toBe('ok');
 });
 
 it('leaves no tokens in the keychain when an account is removed while its refresh is in flight', async () => {
@@ -139,15 +139,15 @@ it('keeps an account usable after a run without the keychain', async () => {
     list: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
   };
   const locked = await openCore(fake, unreachable, { dataDir: subject.dataDir });
-  expect(locked.core.registry.get(account.id).status).toBe('keychain_unavailable');
+  expect(locked.core.registry.require(account.id).status).toBe('keychain_unavailable');
   await expect(locked.core.fetchProfile(account.id)).rejects.toMatchObject({
     code: 'keychain_unavailable',
   });
-  expect(locked.core.registry.get(account.id).status).toBe('keychain_unavailable');
+  expect(locked.core.registry.require(account.id).status).toBe('keychain_unavailable');
   await locked.core.close();
 
   const back = await subject.reopen();
-  expect(back.registry.get(account.id).status).toBe('ok');
+  expect(back.registry.require(account.id).status).toBe('ok');
   expect((await back.fetchProfile(account.id)).spotifyUserId).toBe(user(fake, 0).id);
 });
 

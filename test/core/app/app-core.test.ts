@@ -2,7 +2,7 @@
 // page, each keyed by Spotify's account id, their profiles and saved tracks, and the states a
 // person must be told about (cancelled, revoked, not allowlisted).
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store.js';
@@ -157,7 +157,7 @@ describe('using accounts', () => {
     await expect(subject.core.fetchProfile(b.accountId)).rejects.toMatchObject({
       code: 'needs_sign_in',
     });
-    expect(subject.core.registry.get(b.accountId).status).toBe('needs_sign_in');
+    expect(subject.core.registry.require(b.accountId).status).toBe('needs_sign_in');
     expect(await store.get(b.accountId)).toBeNull();
     await expect(subject.core.fetchProfile(b.accountId)).rejects.toMatchObject({
       code: 'needs_sign_in',
@@ -165,7 +165,7 @@ describe('using accounts', () => {
 
     subject.logins.push({ user: b });
     await subject.core.addAccount();
-    expect(subject.core.registry.get(b.accountId).status).toBe('ok');
+    expect(subject.core.registry.require(b.accountId).status).toBe('ok');
     expect((await subject.core.fetchProfile(b.accountId)).spotifyUserId).toBe(b.id);
   });
 
@@ -185,9 +185,9 @@ describe('using accounts', () => {
     await expect(subject.core.fetchProfile(a.accountId)).rejects.toMatchObject({
       code: 'not_allowlisted',
     });
-    expect(subject.core.registry.get(a.accountId).status).toBe('not_allowlisted');
+    expect(subject.core.registry.require(a.accountId).status).toBe('not_allowlisted');
     await subject.core.fetchProfile(a.accountId);
-    expect(subject.core.registry.get(a.accountId).status).toBe('ok');
+    expect(subject.core.registry.require(a.accountId).status).toBe('ok');
   });
 
   it('removes an account: its tokens, its row and its files are gone', async () => {
@@ -205,9 +205,22 @@ describe('using accounts', () => {
     });
   });
 
+  it('removes an account’s cache folder with everything in it', async () => {
+    const a = user(fake, 0);
+    await subject.core.syncLibrary(a.accountId);
+    const cacheDir = path.join(subject.dataDir, 'cache', a.accountId);
+    await mkdir(path.join(cacheDir, 'covers'), { recursive: true });
+    await writeFile(path.join(cacheDir, 'covers', 'x'), 'x');
+
+    await subject.core.removeAccount(a.accountId);
+
+    await expect(access(cacheDir)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(subject.core.registry.find(a.accountId)).toBeUndefined();
+  });
+
   it('removes an account’s picture from the image cache, and keeps the other accounts’', async () => {
     const avatarOf = (accountId: string) => {
-      const imageUrl = subject.core.registry.get(accountId).profile?.imageUrl;
+      const imageUrl = subject.core.registry.require(accountId).profile?.imageUrl;
       if (imageUrl === null || imageUrl === undefined) throw new Error('a seeded avatar expected');
       return imageUrl;
     };

@@ -28,7 +28,7 @@ describe('first sync', () => {
     const offsets = Array.from({ length: 20 }, (_, i) => i * 50);
     expect([...h.pageOffsets].sort((a, b) => a - b)).toEqual([0, ...offsets]);
     expect(await pageRequests(h.fake)).toBe(21);
-    expect(h.core.registry.get(h.accountId).lastSyncedAt).toBe(outcome.library.lastSyncedAt);
+    expect(h.core.registry.require(h.accountId).lastSyncedAt).toBe(outcome.library.lastSyncedAt);
   });
 
   it('sends pages in parallel but never more than the scheduler’s concurrency', async () => {

@@ -113,6 +113,20 @@ describe('library cache files', () => {
     expect(await cache.load('acct1')).toEqual({ value: null, notice: null });
   });
 
+  it('deletes an account’s whole folder and leaves the other accounts’ alone', async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'library-cache-'));
+    const cache = new LibraryCache(dataDir);
+    await cache.save('acct1', { tracks: [ordinary], total: 1, lastSyncedAt: 10 });
+    await cache.save('acct2', { tracks: [local], total: 1, lastSyncedAt: 10 });
+    await writeFile(path.join(path.dirname(cache.files('acct1').library), 'other'), 'x');
+
+    await cache.removeAccount('acct1');
+
+    expect(await readdir(path.join(dataDir, 'cache'))).toEqual(['acct2']);
+    expect((await cache.load('acct2')).value?.tracks).toEqual([local]);
+    await expect(cache.removeAccount('acct1')).resolves.toBeUndefined();
+  });
+
   it('skips a page line cut short at the end of the partial file and keeps the others', async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'library-cache-'));
     const cache = new LibraryCache(dataDir);

@@ -163,7 +163,7 @@ describe('TokenVault when the keychain gets locked during the run', () => {
     expect(vault.status.state).toBe('available');
 
     const statuses: string[] = [];
-    vault.onStatusChange((status) => statuses.push(status.state));
+    vault.onDidChangeStatus((status) => statuses.push(status.state));
     const refreshed = { ...tokens, accessToken: 'access-secret-2' };
     await vault.write('acct-old', refreshed);
     expect(vault.status).toMatchObject({ state: 'unavailable', reason: 'locked' });

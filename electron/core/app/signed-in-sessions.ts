@@ -1,7 +1,7 @@
-// One AccountSession per signed-in account, made on first use from the tokens in the vault and
-// kept for the run. Turns what the sessions learn into account status: a revoked grant removes the
-// tokens and marks the account "needs sign-in"; a 403 marks it "not allowlisted"; a success marks
-// it "ok" again.
+// One AccountSession for each signed-in account, made on first use from the tokens in the vault
+// and kept for the run; every API call for an account goes through it. Tells the registry what
+// the calls learn (account-status.ts turns that into a status): a revoked grant also removes the
+// tokens; a 403 means "not allowlisted"; a success means working again.
 //
 // A session is retired, never changed in place, when its account signs in again or is removed.
 // Calls already running on a retired session finish, but it can no longer write tokens or sign
@@ -11,14 +11,14 @@ import { AppError } from '../app-error.js';
 import type { TokenSet } from '../auth/token-set.js';
 import type { Clock } from '../clock.js';
 import type { AccountRegistry } from '../accounts/account-registry.js';
-import type { AccountStatus } from '../accounts/account-status.js';
+import { statusAfter, type AccountStatusEvent } from '../accounts/account-status.js';
 import { AccountSession } from '../spotify/account-session.js';
 import type { RequestScheduler } from '../spotify/request-scheduler.js';
 import { SpotifyApiError } from '../spotify/spotify-api-errors.js';
 import type { SpotifyEndpoints } from '../spotify-endpoints.js';
 import type { TokenVault } from '../vault/token-vault.js';
 
-export interface AccountSessionsOptions {
+export interface SignedInSessionsOptions {
   readonly registry: AccountRegistry;
   readonly vault: TokenVault;
   readonly scheduler: RequestScheduler;
@@ -44,13 +44,13 @@ interface SessionEntry {
 // Thrown inside a vault update to leave the stored tokens as they are.
 const keepStored = Symbol('keep stored tokens');
 
-export class AccountSessions {
-  readonly #options: AccountSessionsOptions;
+export class SignedInSessions {
+  readonly #options: SignedInSessionsOptions;
   // Promises, set before the first await, so concurrent first calls share one session and so
   // one refresh.
   readonly #entries = new Map<string, Promise<SessionEntry>>();
 
-  constructor(options: AccountSessionsOptions) {
+  constructor(options: SignedInSessionsOptions) {
     this.#options = options;
   }
 
@@ -60,9 +60,8 @@ export class AccountSessions {
     try {
       const result = await work(entry.session);
       if (!entry.grant.retired) {
-        // Working again; with no keychain the account still needs its banner.
-        const usable = this.#options.vault.status.state === 'available';
-        await this.#setStatus(accountId, usable ? 'ok' : 'keychain_unavailable');
+        const keychainAvailable = this.#options.vault.status.state === 'available';
+        await this.#record(accountId, { kind: 'call_succeeded', keychainAvailable });
       }
       return result;
     } catch (error) {
@@ -73,7 +72,7 @@ export class AccountSessions {
         throw error;
       }
       if (error instanceof SpotifyApiError && error.code === 'not_allowlisted') {
-        await this.#setStatus(accountId, 'not_allowlisted');
+        await this.#record(accountId, { kind: 'not_allowlisted' });
       }
       // Finish the sign-out before the caller hears of it, so what it reads next is current.
       if (error instanceof SpotifyApiError && error.code === 'needs_sign_in') {
@@ -95,7 +94,7 @@ export class AccountSessions {
   }
 
   async #entry(accountId: string): Promise<SessionEntry> {
-    this.#options.registry.get(accountId); // throws account_not_found for an unknown id
+    this.#options.registry.require(accountId);
     const existing = this.#entries.get(accountId);
     if (existing) {
       const entry = await existing.catch(() => null);
@@ -120,7 +119,7 @@ export class AccountSessions {
       if (vault.status.state === 'unavailable') {
         throw new AppError('keychain_unavailable', vault.status.message);
       }
-      await this.#setStatus(accountId, 'needs_sign_in');
+      await this.#record(accountId, { kind: 'grant_lost' });
       throw new AppError('needs_sign_in', 'This account needs to be signed in again.');
     }
     const grant: Grant = { refreshToken: tokens.refreshToken, retired: false };
@@ -167,16 +166,17 @@ export class AccountSessions {
       const stored = await this.#options.vault.read(accountId);
       if (stored === null || stored.refreshToken === grant.refreshToken) {
         await this.#options.vault.remove(accountId);
-        await this.#setStatus(accountId, 'needs_sign_in');
+        await this.#record(accountId, { kind: 'grant_lost' });
       }
     } catch (error) {
       this.#options.log(`Could not mark an account as signed out: ${describe(error)}`);
     }
   }
 
-  async #setStatus(accountId: string, status: AccountStatus): Promise<void> {
+  async #record(accountId: string, event: AccountStatusEvent): Promise<void> {
     const { registry } = this.#options;
-    const current = registry.list().find((account) => account.id === accountId);
+    const status = statusAfter(event);
+    const current = registry.find(accountId);
     if (current && current.status !== status) await registry.setStatus(accountId, status);
   }
 }
