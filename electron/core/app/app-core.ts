@@ -10,6 +10,7 @@ import { AppError } from '../app-error.js';
 import { signIn } from '../auth/login-flow.js';
 import type { TokenSet } from '../auth/token-set.js';
 import { systemClock, type Clock } from '../clock.js';
+import type { Event } from '../events/emitter.js';
 import { AccountRegistry, type Account } from '../accounts/account-registry.js';
 import { SettingsStore } from '../accounts/settings-store.js';
 import { LibraryService, type LibraryAtRevision } from '../library/library-service.js';
@@ -250,8 +251,9 @@ export class AppCore {
     return this.#library.revisionOf(accountId, library);
   }
 
-    onSyncProgress(listener: (progress: SyncProgress) => void): () => void {
-    return this.#library.onProgress(listener);
+  /** The progress of every account's sync. */
+  get onSyncProgress(): Event<SyncProgress> {
+    return this.#library.onSyncProgress;
   }
 
   async removeAccount(accountId: string): Promise<void> {

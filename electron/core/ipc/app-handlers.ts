@@ -130,13 +130,17 @@ export function forwardCoreEvents(core: AppCore, emit: AppHandlersOptions['emit'
   subscriptions.add(
     core.vault.onDidChangeStatus((status) => emit('keychain:status', keychainView(status))),
   );
-  const stops = [
-    core.settings.onChange((settings) => emit('settings:changed', settingsView(settings))),
-    core.scheduler.onStateChange((state) => emit('scheduler:state', schedulerView(state))),
+  subscriptions.add(
+    core.scheduler.onDidChangeState((state) => emit('scheduler:state', schedulerView(state))),
+  );
+  subscriptions.add(
     core.onSyncProgress((progress) => emit('sync:progress', syncProgressView(progress))),
-  ];
+  );
+  const stopSettings = core.settings.onChange((settings) =>
+    emit('settings:changed', settingsView(settings)),
+  );
   return () => {
     subscriptions.dispose();
-    for (const stop of stops) stop();
+    stopSettings();
   };
 }

@@ -5,7 +5,7 @@
 // stops an account's sync, waits until it can no longer write, and only then deletes its cache
 // folder, so the folder cannot be recreated.
 import { systemClock, type Clock } from '../clock.js';
-import { Emitter } from '../events/emitter.js';
+import { Emitter, type Event } from '../events/emitter.js';
 import type { StorageNotice } from '../storage/storage-notice.js';
 import { LibraryCache } from './library-cache.js';
 import { syncCancelled } from './library-error.js';
@@ -52,7 +52,6 @@ export class LibraryService {
   readonly #running = new Map<string, RunningSync>();
   readonly #revisions = new LibraryRevisions();
   readonly #progress = new Emitter<SyncProgress>();
-  readonly #notices = new Emitter<StorageNotice>();
 
   constructor(options: LibraryServiceOptions) {
     this.#options = options;
@@ -106,16 +105,9 @@ export class LibraryService {
     return { library, revision, changes: this.#revisions.changesSince(accountId, since) };
   }
 
-  /** Returns the function that stops `listener` hearing. */
-  onProgress(listener: (progress: SyncProgress) => void): () => void {
-    const subscription = this.#progress.event(listener);
-    return () => subscription.dispose();
-  }
-
-  /** Cache files that were unusable and set aside (the library is then fetched again). */
-  onNotice(listener: (notice: StorageNotice) => void): () => void {
-    const subscription = this.#notices.event(listener);
-    return () => subscription.dispose();
+  /** The progress of every account's sync. */
+  get onSyncProgress(): Event<SyncProgress> {
+    return this.#progress.event;
   }
 
   /** Stops the account's sync, waits until it cannot write any more, and forgets its library. */
@@ -184,6 +176,5 @@ export class LibraryService {
 
   #notice(notice: StorageNotice): void {
     this.#options.log?.(`A library cache file was unusable (${notice.detail}); it is rebuilt.`);
-    this.#notices.fire(notice);
   }
 }

@@ -9,7 +9,7 @@
 import PQueue from 'p-queue';
 import { AppError } from '../app-error.js';
 import { systemClock, type Clock } from '../clock.js';
-import { Emitter } from '../events/emitter.js';
+import { Emitter, type Event } from '../events/emitter.js';
 import type { BackoffOptions } from './backoff.js';
 import { PauseGate, type Pause } from './pause-gate.js';
 import { RetryingSender } from './retrying-sender.js';
@@ -118,10 +118,9 @@ export class RequestScheduler {
     };
   }
 
-  /** Hears every change of `state`; returns the function that stops it hearing. */
-  onStateChange(listener: (state: SchedulerState) => void): () => void {
-    const subscription = this.#states.event(listener);
-    return () => subscription.dispose();
+  /** Hears every change of `state`. */
+  get onDidChangeState(): Event<SchedulerState> {
+    return this.#states.event;
   }
 
   #computeState(): SchedulerState {

@@ -58,7 +58,7 @@ export async function startHarness(
     ...schedulerOptions,
   });
   const states: SchedulerState[] = [];
-  scheduler.onStateChange((state) => states.push(state));
+  scheduler.onDidChangeState((state) => states.push(state));
   const persisted: TokenSet[] = [];
   const endpoints = singleOriginEndpoints(fake.baseUrl);
 
