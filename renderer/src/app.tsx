@@ -9,6 +9,7 @@ import { LoginStatus } from './login/login-status.js';
 import { SetupScreen } from './setup/setup-screen.js';
 import { Sidebar } from './sidebar/sidebar.js';
 import { useAppState, useStore, type AppStore } from './state/app-store.js';
+import './app-layout.css';
 
 function useAccountShortcuts(store: AppStore) {
   useEffect(() => {

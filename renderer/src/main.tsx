@@ -1,5 +1,10 @@
 // Renderer entry: finds the bridge the preload (or the browser harness) provides and mounts the
 // app around one store; without a bridge, explains that the page must be opened by the app.
+
+// Shared stylesheets first: each component's own stylesheet must follow them in the cascade.
+import './theme.css';
+import './common/text.css';
+import './common/controls.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
@@ -7,7 +12,6 @@ import { App } from './app.js';
 import { findBridge } from './bridge.js';
 import { BridgeMissing } from './common/bridge-missing.js';
 import { AppStore, StoreProvider } from './state/app-store.js';
-import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

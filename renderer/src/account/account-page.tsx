@@ -7,6 +7,7 @@ import { useStore } from '../state/app-store.js';
 import { SavedTracksSection } from '../tracks/saved-tracks-section.js';
 import { AccountStateNotice } from './account-state-notice.js';
 import { ProfileHeader } from './profile-header.js';
+import './account-page.css';
 
 export interface AccountPageProps {
   readonly account: AccountView;

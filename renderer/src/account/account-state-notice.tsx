@@ -1,6 +1,7 @@
 // Explains an account that cannot load its library right now and says what to do: sign in again,
 // or add the account to the Spotify app's user list in the dashboard.
 import type { AccountView } from '../app-contract.js';
+import './account-page.css';
 
 export interface AccountStateNoticeProps {
   readonly account: AccountView;

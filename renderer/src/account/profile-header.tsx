@@ -2,6 +2,7 @@
 // long the sign-in lasts (with a warning and a way to renew it when it runs out soon).
 import type { AccountView } from '../app-contract.js';
 import { AccountAvatar } from '../sidebar/account-avatar.js';
+import './account-page.css';
 
 const warnBelowDays = 14;
 

@@ -4,6 +4,7 @@ import { useState } from 'react';
 
 import { formatTime } from '../format/formatters.js';
 import { useAppState, useStore } from '../state/app-store.js';
+import './banner.css';
 
 export function AppBanners() {
   const store = useStore();

@@ -1,5 +1,6 @@
 // Shown when the page runs without the app around it (opened straight from disk or a plain web
 // server): nothing can work, so say why and how to start it properly.
+import '../app-layout.css';
 
 export function BridgeMissing() {
   return (

@@ -1,4 +1,5 @@
 // The DEMO mark shown wherever the app runs against its built-in stand-in for Spotify.
+import './demo-badge.css';
 
 export function DemoBadge() {
   return (

@@ -1,6 +1,7 @@
 // A modal dialog: labelled by its heading, keeps keyboard focus inside while open, closes on
 // Escape, and hands focus back to whatever had it before. Used for confirmations.
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import './dialog.css';
 
 const focusable =
   'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';

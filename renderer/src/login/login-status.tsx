@@ -3,6 +3,8 @@
 import { useEffect } from 'react';
 
 import { useAppState, useStore } from '../state/app-store.js';
+import '../banners/banner.css';
+import './login-status.css';
 
 const signedInShownMs = 6000;
 

@@ -1,6 +1,7 @@
 // A button that copies a piece of text and says so: "Copied" appears next to it (and is announced)
 // for a few seconds; if the clipboard refuses, it says how to copy by hand instead.
 import { useEffect, useState } from 'react';
+import './setup-screen.css';
 
 export interface CopyButtonProps {
   readonly text: string;

@@ -12,6 +12,7 @@ import { CopyButton } from './copy-button.js';
 import { checkPort, redirectUriForPort } from './redirect-uri.js';
 import { syncAgeChoicesWith } from './sync-age-choices.js';
 import { DemoBadge } from '../common/demo-badge.js';
+import './setup-screen.css';
 
 const dashboardUrl = 'https://developer.spotify.com/dashboard';
 

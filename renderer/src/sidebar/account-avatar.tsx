@@ -7,6 +7,7 @@ import { accountColourHex } from '../app-contract.js';
 import type { AccountView } from '../app-contract.js';
 import { initials } from '../format/formatters.js';
 import { useImageSource } from '../images/image-source.js';
+import './account-avatar.css';
 
 export interface AccountAvatarProps {
   readonly account: Pick<AccountView, 'label' | 'color' | 'imageUrl'>;

@@ -5,6 +5,7 @@ import { useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react
 
 import { accountColourHex, accountColourNames, type AccountColour } from '../app-contract.js';
 import type { AccountView } from '../app-contract.js';
+import './account-menu.css';
 
 export interface AccountMenuProps {
   readonly account: AccountView;

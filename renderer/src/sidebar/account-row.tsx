@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 
 import type { AccountView } from '../app-contract.js';
 import { AccountAvatar } from './account-avatar.js';
 import { statusText, type DisplayStatus } from './account-status.js';
+import './sidebar.css';
 
 export interface AccountRowProps {
   readonly account: AccountView;

@@ -8,6 +8,7 @@ import { displayStatus } from './account-status.js';
 import { AccountMenu } from './account-menu.js';
 import { AccountRow } from './account-row.js';
 import { RemoveAccountDialog } from './remove-account-dialog.js';
+import './sidebar.css';
 
 interface OpenMenu {
   readonly accountId: string;

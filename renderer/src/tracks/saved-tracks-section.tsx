@@ -13,6 +13,8 @@ import { lastSyncedSentence, useNow } from './sync-age.js';
 import { createTrackSearch, defaultSort, nextSort } from './track-order.js';
 import { TrackTable, type TrackTableHandle } from './track-table.js';
 import { useSavedTracks } from './use-saved-tracks.js';
+import '../banners/banner.css';
+import './saved-tracks.css';
 
 export interface SavedTracksSectionProps {
   readonly account: AccountView;

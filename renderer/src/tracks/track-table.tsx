@@ -8,6 +8,7 @@ import type { TrackView } from '../app-contract.js';
 import { formatDate, formatDuration } from '../format/formatters.js';
 import { useImageSource } from '../images/image-source.js';
 import type { SortKey, SortOrder } from './track-order.js';
+import './track-table.css';
 
 export const trackRowHeight = 56;
 
