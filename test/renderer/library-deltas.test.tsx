@@ -2,11 +2,12 @@
 // After the first read, a sync's answer carries what changed since the revision the page holds:
 // new tracks on top and tracks gone are applied without reading the library again; the library is
 // read again only when the main side says so. A large cache shows its first slice at once.
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { FakeBridge, makeAccount, makeTrack } from './fake-bridge.js';
 import { renderApp, withViewportHeight } from './render-app.js';
+import { loaded, visibleTitles } from './track-screen.js';
 
 let restoreViewport: () => void = () => undefined;
 beforeEach(() => {
@@ -27,23 +28,11 @@ function cachedBridge(tracks: ReturnType<typeof newestFirst>) {
   });
 }
 
-function visibleTitles(): (string | null | undefined)[] {
-  return screen
-    .getAllByTestId('track-row')
-    .map((row) => within(row).getAllByRole('cell')[1]?.querySelector('.track-name')?.textContent);
-}
-
-async function shows(count: number) {
-  const heading = await screen.findByRole('heading', { name: /Saved tracks/ });
-  await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
-  await waitFor(() => expect(heading.textContent).toContain(count.toLocaleString('en')));
-}
-
 describe('library deltas in the page', () => {
   it('applies new tracks on top and tracks gone from the sync’s answer, reading nothing again', async () => {
     const bridge = cachedBridge(newestFirst(99, 0));
     await renderApp(bridge);
-    await shows(100);
+    await loaded(100);
     expect(bridge.callsTo('library:cached')).toHaveLength(1);
 
     // Spotify now has two new tracks on top, and track 98 is no longer saved.
@@ -51,7 +40,7 @@ describe('library deltas in the page', () => {
       a: [makeTrack(101), makeTrack(100), makeTrack(99), ...newestFirst(97, 0)],
     };
     fireEvent.click(screen.getByRole('button', { name: 'Sync saved tracks now' }));
-    await shows(101);
+    await loaded(101);
     await waitFor(() =>
       expect(visibleTitles().slice(0, 4)).toEqual(['Song 101', 'Song 100', 'Song 99', 'Song 97']),
     );
@@ -63,19 +52,19 @@ describe('library deltas in the page', () => {
   it('reads the library again when the sync says the page must reload', async () => {
     const bridge = cachedBridge(newestFirst(9, 0));
     await renderApp(bridge);
-    await shows(10);
+    await loaded(10);
     // A track below the top that was not there: no step leads there.
     bridge.libraries = { a: [makeTrack(9), makeTrack(50), ...newestFirst(8, 0)] };
     fireEvent.click(screen.getByRole('button', { name: 'Sync saved tracks now' }));
     await waitFor(() => expect(bridge.callsTo('library:cached')).toHaveLength(2));
-    await shows(11);
+    await loaded(11);
     await waitFor(() => expect(visibleTitles()[0]).toBe('Song 50'));
   });
 
   it('asks for everything after a failed read, whatever revision it held', async () => {
     const bridge = cachedBridge(newestFirst(9, 0));
     await renderApp(bridge);
-    await shows(10);
+    await loaded(10);
     // A change the page must read again, and the read fails: what is shown is now behind.
     bridge.libraries = { a: [makeTrack(9), makeTrack(50), ...newestFirst(8, 0)] };
     bridge.failures.set('library:cached', { code: 'bridge_failed', message: 'No answer.' });
@@ -88,7 +77,7 @@ describe('library deltas in the page', () => {
       ).toBe(false),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Sync saved tracks now' }));
-    await shows(11);
+    await loaded(11);
     expect(bridge.callsTo('library:sync').map((call) => call.args[1])).toEqual([
       { since: expect.any(String) },
       { since: null },
@@ -103,7 +92,7 @@ describe('library deltas in the page', () => {
     await waitFor(() => expect(visibleTitles()[0]).toBe('Song 11999'));
     expect(screen.getByRole('progressbar', { name: 'Loading your saved tracks…' })).toBeTruthy();
     release();
-    await shows(12_000);
+    await loaded(12_000);
     // The table's list is a deferred value, rendered when React gets to it.
     await waitFor(() =>
       expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('12001'),

@@ -9,6 +9,7 @@ import { formatTime } from '../../renderer/src/format/formatters.js';
 import { trackRowHeight } from '../../renderer/src/tracks/track-table.js';
 import { FakeBridge, makeAccount, makeTrack } from './fake-bridge.js';
 import { renderApp, withViewportHeight } from './render-app.js';
+import { loaded, visibleTitles } from './track-screen.js';
 
 let restoreViewport: () => void = () => undefined;
 beforeEach(() => {
@@ -46,20 +47,6 @@ function held(): { promise: Promise<void>; release: () => void } {
     release = resolve;
   });
   return { promise, release };
-}
-
-function visibleTitles(): string[] {
-  return screen
-    .getAllByTestId('track-row')
-    .map(
-      (row) => within(row).getAllByRole('cell')[1]?.querySelector('.track-name')?.textContent ?? '',
-    );
-}
-
-async function loaded(total: number) {
-  const heading = await screen.findByRole('heading', { name: /Saved tracks/ });
-  await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
-  await waitFor(() => expect(heading.textContent).toContain(total.toLocaleString('en')));
 }
 
 describe('saved tracks', () => {

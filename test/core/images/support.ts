@@ -5,6 +5,8 @@ import { promises as fs } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
+import { ImageCache, type ImageCacheOptions } from '../../../electron/core/images/image-cache.js';
 
 /** A PNG signature and IHDR chunk (1×1), then `padding` zero bytes to reach a wanted size. */
 export function png(padding = 0): Buffer {
@@ -118,4 +120,44 @@ export async function makeTempDir(): Promise<string> {
 export async function cacheFiles(dir: string): Promise<string[]> {
   const names = await fs.readdir(dir);
   return names.filter((name) => /^[0-9a-f]{64}$/.test(name)).sort();
+}
+
+/**
+ * Per test: a fresh cache folder and image server, and `open` for caches on them, all closed and
+ * removed after the test. Call at the top of a test file.
+ */
+export function useImageCacheFixture(): {
+  readonly dir: () => string;
+  readonly server: () => ImageServer;
+  readonly open: (extra?: Partial<ImageCacheOptions>) => Promise<ImageCache>;
+} {
+  let dir = '';
+  let server: ImageServer | null = null;
+  const caches: ImageCache[] = [];
+  beforeEach(async () => {
+    dir = path.join(await makeTempDir(), 'images');
+    server = await startImageServer();
+  });
+  afterEach(async () => {
+    await Promise.all(caches.splice(0).map((cache) => cache.close()));
+    await server?.close();
+    await fs.rm(path.dirname(dir), { recursive: true, force: true });
+  });
+  const currentServer = () => {
+    if (server === null) throw new Error('the image server starts before each test');
+    return server;
+  };
+  return {
+    dir: () => dir,
+    server: currentServer,
+    open: async (extra = {}) => {
+      const cache = await ImageCache.open({
+        dir,
+        fetchUrlFor: currentServer().fetchUrlFor,
+        ...extra,
+      });
+      caches.push(cache);
+      return cache;
+    },
+  };
 }
