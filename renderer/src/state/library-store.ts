@@ -5,8 +5,7 @@
 // outcome and its failures land here; components read one account's state and never fetch.
 // The library is read whole once; after that a sync answers with what changed since the revision
 // held here (new tracks on top, tracks gone), applied in place of reading it all again.
-// Sorted and searchable forms of a loaded list are derived once per list and kept with it, so a
-// table remounted on switching back does not sort 50,000 tracks again.
+// Sorted and searchable forms of the lists are kept in `forms` (track-list-forms.ts).
 import {
   applyLibraryStep,
   type CachedTracksView,
@@ -17,14 +16,8 @@ import {
 } from '../app-contract.js';
 import { errorCode, unwrap, type BridgeApi } from '../bridge.js';
 import { errorSentence } from '../format/error-sentences.js';
-import {
-  mergeSorted,
-  sortTracks,
-  trackSearchText,
-  type SearchTexts,
-  type SortOrder,
-} from '../tracks/track-order.js';
 import { ExternalStore } from './external-store.js';
+import { TrackListForms } from './track-list-forms.js';
 
 /** Slice size for reading the cache: the contract's largest, so 50,000 tracks take 10 requests. */
 const cachedSliceSize: typeof maxCachedTracksPerRequest = 5000;
@@ -76,6 +69,8 @@ export interface LibraryStoreOptions {
 const signInCodes = new Set(['needs_sign_in', 'invalid_grant', 'not_allowlisted', 'unauthorized']);
 
 export class LibraryStore extends ExternalStore {
+  /** The sorted and searchable forms of the lists this store hands out. */
+  readonly forms = new TrackListForms();
   readonly #api: BridgeApi;
   readonly #options: LibraryStoreOptions;
   readonly #states = new Map<string, LibraryState>();
@@ -86,23 +81,6 @@ export class LibraryStore extends ExternalStore {
   // Accounts whose last cache read failed: what is shown may be older than the cache.
   readonly #unread = new Set<string>();
   readonly #syncs = new Map<string, Promise<void>>();
-  readonly #sorted = new WeakMap<
-    readonly TrackView[],
-    Map<string, { readonly order: SortOrder; readonly tracks: readonly TrackView[] }>
-  >();
-  // Per track, not per list: a list after a sync's changes shares most of its tracks with the one
-  // before, and their texts are not made again.
-  readonly #texts = new WeakMap<TrackView, string>();
-  readonly #searchTexts: SearchTexts = {
-    get: (track) => {
-      let text = this.#texts.get(track);
-      if (text === undefined) {
-        text = trackSearchText(track);
-        this.#texts.set(track, text);
-      }
-      return text;
-    },
-  };
   #nextRead = 1;
 
   constructor(api: BridgeApi, options: LibraryStoreOptions) {
@@ -160,27 +138,6 @@ export class LibraryStore extends ExternalStore {
     }
   }
 
-  /** The tracks in this order, sorted once per loaded list and order. */
-  sorted(tracks: readonly TrackView[], order: SortOrder): readonly TrackView[] {
-    const key = `${order.key}:${order.direction}`;
-    let byOrder = this.#sorted.get(tracks);
-    if (byOrder === undefined) {
-      byOrder = new Map();
-      this.#sorted.set(tracks, byOrder);
-    }
-    let sorted = byOrder.get(key);
-    if (sorted === undefined) {
-      sorted = { order, tracks: sortTracks(tracks, order) };
-      byOrder.set(key, sorted);
-    }
-    return sorted.tracks;
-  }
-
-  /** The search text of each track, made once per track. */
-  searchText(): SearchTexts {
-    return this.#searchTexts;
-  }
-
   async #readThenSyncIfStale(accountId: string): Promise<void> {
     const read = await this.#read(accountId);
     const state = this.#states.get(accountId);
@@ -217,28 +174,11 @@ export class LibraryStore extends ExternalStore {
       changes.kind === 'none'
         ? state.tracks
         : changes.steps.reduce<readonly TrackView[]>(applyLibraryStep, state.tracks);
-    if (tracks !== state.tracks) this.#carrySortedOver(state.tracks, tracks);
+    if (tracks !== state.tracks) this.forms.carryOver(state.tracks, tracks);
     this.#revisions.set(accountId, revision);
     // Only the time moves when nothing changed: the same list keeps its sorted and search forms.
     this.#set(accountId, { tracks, total: outcome.total, lastSyncedAt: outcome.lastSyncedAt });
     return true;
-  }
-
-  /**
-   * The orders the list before a sync's changes was sorted in, made for the list after by merging
-   * (a sync that adds 30 tracks to 50,000 should not sort 50,000 again).
-   */
-  #carrySortedOver(before: readonly TrackView[], after: readonly TrackView[]): void {
-    const byOrder = this.#sorted.get(before);
-    if (byOrder === undefined) return;
-    const held = new Set(before);
-    const added = after.filter((track) => !held.has(track));
-    for (const track of after) held.delete(track);
-    const carried = new Map<string, { order: SortOrder; tracks: readonly TrackView[] }>();
-    for (const [key, { order, tracks }] of byOrder) {
-      carried.set(key, { order, tracks: mergeSorted(tracks, added, held, order) });
-    }
-    this.#sorted.set(after, carried);
   }
 
   /**

@@ -34,8 +34,8 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
 
   // A new list is sorted once (and kept with it): let typing and scrolling go first meanwhile.
   const tracks = useDeferredValue(saved.tracks);
-  const sorted = useMemo(() => store.libraries.sorted(tracks, sort), [store, tracks, sort]);
-  const text = store.libraries.searchText();
+  const sorted = useMemo(() => store.libraries.forms.sorted(tracks, sort), [store, tracks, sort]);
+  const text = store.libraries.forms.searchTexts();
   // Filtered in the keystroke's own render: narrowing searches cost a few milliseconds, and a
   // deferred second render would only delay the rows the person is waiting for.
   const search = useMemo(() => createTrackSearch(sorted, text), [sorted, text]);
