@@ -91,11 +91,34 @@ describe('library deltas in the page', () => {
     await renderApp(bridge);
     await waitFor(() => expect(visibleTitles()[0]).toBe('Song 11999'));
     expect(screen.getByRole('progressbar', { name: 'Loading your saved tracks…' })).toBeTruthy();
+    // The rest is asked for together, not one slice after another.
+    expect(bridge.callsTo('library:cached').map((call) => call.args[1])).toEqual([
+      { offset: 0, limit: 5000 },
+      { offset: 5000, limit: 5000 },
+      { offset: 10_000, limit: 5000 },
+    ]);
     release();
     await loaded(12_000);
     // The table's list is a deferred value, rendered when React gets to it.
     await waitFor(() =>
       expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('12001'),
     );
+  });
+
+  it('lets a sync asked for while the rest is read start from that read, not read it all again', async () => {
+    const bridge = cachedBridge(newestFirst(11_999, 0));
+    let release: () => void = () => undefined;
+    bridge.holdCachedAt.set(5000, new Promise<void>((resolve) => (release = resolve)));
+    await renderApp(bridge);
+    await waitFor(() => expect(visibleTitles()[0]).toBe('Song 11999'));
+    bridge.libraries = { a: [makeTrack(20_000), ...newestFirst(11_999, 0)] };
+    fireEvent.click(screen.getByRole('button', { name: 'Sync saved tracks now' }));
+    release();
+    await loaded(12_001);
+    await waitFor(() => expect(visibleTitles()[0]).toBe('Song 20000'));
+    expect(bridge.callsTo('library:cached')).toHaveLength(3);
+    expect(bridge.callsTo('library:sync').map((call) => call.args[1])).toEqual([
+      { since: expect.any(String) },
+    ]);
   });
 });

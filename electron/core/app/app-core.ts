@@ -247,8 +247,8 @@ export class AppCore {
   }
 
   /** The revision of a library this core handed out (see LibraryRevisions). */
-  libraryRevision(accountId: string, library: LibrarySnapshot): string {
-    return this.#library.revisionOf(accountId, library);
+  libraryRevision(library: LibrarySnapshot): string | null {
+    return this.#library.revisionOf(library);
   }
 
   /** The progress of every account's sync. */

@@ -115,7 +115,7 @@ export function createAppHandlers(core: AppCore, options: AppHandlersOptions): I
     },
     'library:cached': async (id, slice) => {
       const library = await core.cachedLibrary(id);
-      const revision = library === null ? null : core.libraryRevision(id, library);
+      const revision = library === null ? null : core.libraryRevision(library);
       return cachedTracksView(library, slice, revision);
     },
   };

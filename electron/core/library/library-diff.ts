@@ -16,7 +16,7 @@ export interface ItemsDiff<T> {
  * A step larger than this is not worth sending as one: a page reads the whole library in slices
  * of this size anyway, and a change this large is rare (a first sync, an import).
  */
-const maxStepItems = 5000;
+export const maxStepItems = 5000;
 
 /**
  * The step from `before` to `after` when `after` is some new items on top of `before` with some
@@ -29,8 +29,17 @@ export function diffLibraries<T extends LibraryItem>(
 ): ItemsDiff<T> | null {
   const beforeKeys = before.map(libraryItemKey);
   const held = new Set(beforeKeys);
+  // Two items with one key (local files saved together can share one): a key could not say
+  // which of them went, so the page reads the library again.
+  if (held.size !== beforeKeys.length) return null;
+  const afterKeys = new Set<string>();
   let top = 0;
-  while (top < after.length && !held.has(libraryItemKey(after[top] as T))) top += 1;
+  for (; top < after.length; top += 1) {
+    const key = libraryItemKey(after[top] as T);
+    if (held.has(key)) break;
+    if (afterKeys.has(key)) return null;
+    afterKeys.add(key);
+  }
   if (top > maxStepItems) return null;
   const removed: string[] = [];
   let at = 0;

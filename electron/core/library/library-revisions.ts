@@ -6,7 +6,7 @@
 // again. Revisions carry a per-process prefix: one handed out before a restart never matches.
 import { randomUUID } from 'node:crypto';
 import type { SavedTrack } from '../spotify/models.js';
-import { diffLibraries, type ItemsDiff } from './library-diff.js';
+import { diffLibraries, maxStepItems, type ItemsDiff } from './library-diff.js';
 import type { LibrarySnapshot } from './library-snapshot.js';
 
 /** One step between two revisions, in the core's own track form. */
@@ -31,20 +31,23 @@ export class LibraryRevisions {
   readonly #ofSnapshot = new WeakMap<LibrarySnapshot, string>();
   #next = 1;
 
-  /** The revision of this snapshot of the account's library (a new one the first time it is seen). */
-  revisionOf(accountId: string, snapshot: LibrarySnapshot): string {
-    const known = this.#ofSnapshot.get(snapshot);
-    if (known !== undefined) return known;
+  /** The snapshot is now the account's library, with no history (read from disk, say). */
+  adopt(accountId: string, snapshot: LibrarySnapshot): string {
     const revision = this.#newRevision();
     this.#ofSnapshot.set(snapshot, revision);
     this.#accounts.set(accountId, { current: revision, steps: [] });
     return revision;
   }
 
+  /** The revision given to this snapshot, if it was ever the account's library. */
+  revisionOf(snapshot: LibrarySnapshot): string | null {
+    return this.#ofSnapshot.get(snapshot) ?? null;
+  }
+
   /**
-   * A sync replaced `before` (null: nothing was held) with `after`. An unchanged sync keeps the
-   * revision; otherwise the new revision is reached from the old one by the step between them,
-   * when there is one.
+   * A sync replaced `before` (null: nothing was held) with `after`. A sync that changed nothing
+   * keeps the revision; otherwise the new revision is reached from the old one by the step
+   * between them, when there is one.
    */
   record(
     accountId: string,
@@ -52,16 +55,20 @@ export class LibraryRevisions {
     after: LibrarySnapshot,
     unchanged: boolean,
   ): string {
-    const account = before === null ? undefined : this.#accounts.get(accountId);
-    const from = before === null ? undefined : this.#ofSnapshot.get(before);
-    if (unchanged && from !== undefined) {
+    const account = this.#accounts.get(accountId);
+    const from = before === null ? null : this.revisionOf(before);
+    const fromCurrent = from !== null && account?.current === from;
+    const diff =
+      fromCurrent && !unchanged && before !== null
+        ? diffLibraries(before.tracks, after.tracks)
+        : null;
+    if (fromCurrent && (unchanged || (diff?.added.length === 0 && diff.removed.length === 0))) {
       this.#ofSnapshot.set(after, from);
       return from;
     }
     const to = this.#newRevision();
     this.#ofSnapshot.set(after, to);
-    const diff = before === null ? null : diffLibraries(before.tracks, after.tracks);
-    if (account === undefined || from === undefined || account.current !== from || diff === null) {
+    if (account === undefined || !fromCurrent || diff === null) {
       this.#accounts.set(accountId, { current: to, steps: [] });
       return to;
     }
@@ -71,14 +78,20 @@ export class LibraryRevisions {
     return to;
   }
 
-  /** What changed between `since` and the current revision of the account. */
-  changesSince(accountId: string, since: string | null): ChangesSince {
+  /** What changed between `since` and `current`, the account's library now. */
+  changesSince(accountId: string, since: string | null, current: LibrarySnapshot): ChangesSince {
     const account = this.#accounts.get(accountId);
-    if (account === undefined || since === null) return { kind: 'reload' };
+    // Steps are only handed out when they are known to end at the library held now.
+    if (account === undefined || since === null || account.current !== this.revisionOf(current)) {
+      return { kind: 'reload' };
+    }
     if (since === account.current) return { kind: 'none' };
     const start = account.steps.findIndex((step) => step.from === since);
     if (start === -1) return { kind: 'reload' };
-    return { kind: 'delta', steps: account.steps.slice(start).map((step) => step.diff) };
+    const steps = account.steps.slice(start).map((step) => step.diff);
+    const items = steps.reduce((sum, step) => sum + step.added.length + step.removed.length, 0);
+    // Several syncs' changes together can be larger than reading the library again.
+    return items > maxStepItems ? { kind: 'reload' } : { kind: 'delta', steps };
   }
 
   /** The account's library is gone (removed, or its memory dropped). */

@@ -34,7 +34,7 @@ export interface LibraryServiceOptions {
 
 export interface LibraryAtRevision {
   readonly library: LibrarySnapshot;
-  readonly revision: string;
+  readonly revision: string | null;
   readonly changes: ChangesSince;
 }
 
@@ -67,7 +67,10 @@ export class LibraryService {
     if (read.notice !== null) this.#notice(read.notice);
     // A sync may have finished while the file was read; its result is newer.
     const latest = this.#memory.get(accountId) ?? read.value;
-    if (latest !== null) this.#memory.set(accountId, latest);
+    if (latest !== null && !this.#memory.has(accountId)) {
+      this.#memory.set(accountId, latest);
+      this.#revisions.adopt(accountId, latest);
+    }
     return latest;
   }
 
@@ -89,9 +92,9 @@ export class LibraryService {
     return joined;
   }
 
-  /** The revision of a snapshot this service handed out for the account. */
-  revisionOf(accountId: string, library: LibrarySnapshot): string {
-    return this.#revisions.revisionOf(accountId, library);
+  /** The revision of a snapshot this service handed out; null if it was never the library. */
+  revisionOf(library: LibrarySnapshot): string | null {
+    return this.#revisions.revisionOf(library);
   }
 
   /**
@@ -101,8 +104,9 @@ export class LibraryService {
   changesSince(accountId: string, since: string | null): LibraryAtRevision | null {
     const library = this.#memory.get(accountId);
     if (library === undefined) return null;
-    const revision = this.#revisions.revisionOf(accountId, library);
-    return { library, revision, changes: this.#revisions.changesSince(accountId, since) };
+    const revision = this.#revisions.revisionOf(library);
+    const changes = this.#revisions.changesSince(accountId, since, library);
+    return { library, revision, changes };
   }
 
   /** The progress of every account's sync. */

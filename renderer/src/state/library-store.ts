@@ -81,6 +81,7 @@ export class LibraryStore extends ExternalStore {
   // Accounts whose last cache read failed: what is shown may be older than the cache.
   readonly #unread = new Set<string>();
   readonly #syncs = new Map<string, Promise<void>>();
+  readonly #readsRunning = new Map<string, Promise<boolean>>();
   #nextRead = 1;
 
   constructor(api: BridgeApi, options: LibraryStoreOptions) {
@@ -147,6 +148,8 @@ export class LibraryStore extends ExternalStore {
   async #sync(accountId: string): Promise<void> {
     this.#set(accountId, { syncing: true, progress: null, error: null });
     try {
+      // A read under way (the rest after the first slice): its revision is the one to start from.
+      await this.#readsRunning.get(accountId);
       // A failed read since: what is shown may be older than the revision held, so ask for all.
       const since = this.#unread.has(accountId) ? null : (this.#revisions.get(accountId) ?? null);
       const outcome = await unwrap(this.#api.library.sync(accountId, { since }));
@@ -187,7 +190,17 @@ export class LibraryStore extends ExternalStore {
    * slices changes the revision; the read then starts over so the list never mixes two
    * versions. Resolves true when the read was the newest and succeeded.
    */
-  async #read(accountId: string): Promise<boolean> {
+  #read(accountId: string): Promise<boolean> {
+    const running = this.#readAll(accountId);
+    this.#readsRunning.set(accountId, running);
+    const forget = () => {
+      if (this.#readsRunning.get(accountId) === running) this.#readsRunning.delete(accountId);
+    };
+    running.then(forget, forget);
+    return running;
+  }
+
+  async #readAll(accountId: string): Promise<boolean> {
     const read = this.#nextRead++;
     this.#reads.set(accountId, read);
     const before = this.#states.get(accountId);

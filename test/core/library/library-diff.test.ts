@@ -39,4 +39,10 @@ describe('diffLibraries', () => {
     expect(diffLibraries(before, after)).toBeNull();
     expect(diffLibraries(before, after.slice(1))?.added).toHaveLength(5000);
   });
+
+  it('has no step when two items share a key, since a key could not say which one went', () => {
+    const twin = { id: null, uri: 'spotify:local:a:b:c:1', addedAt: 5 };
+    expect(diffLibraries([twin, { ...twin }, item(1)], [twin, item(1)])).toBeNull();
+    expect(diffLibraries(lib(1), [item(2), item(2), item(1)])).toBeNull();
+  });
 });
