@@ -1,6 +1,6 @@
 // The fake Spotify's start options: defaults and validation. A bad option is refused with an
 // AppError naming the option, before any socket is opened.
-import { AppError } from '../../electron/core/app-error.js';
+import { AppError } from '../../electron/core/errors/app-error.js';
 
 export interface FakeSpotifyOptions {
   /** 0 or undefined: the OS picks a free port. */

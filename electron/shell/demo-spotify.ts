@@ -3,7 +3,7 @@
 // It is loaded by URL at run time because the app's TypeScript build does not compile test/.
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { AppError } from '../core/app-error.js';
+import { AppError } from '../core/errors/app-error.js';
 
 /** The part of demo/fake-spotify's public entry the demo uses (a test keeps them in step). */
 export interface DemoSpotifyModule {

@@ -5,7 +5,7 @@
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../app-error.js';
+import { AppError } from '../errors/app-error.js';
 import type { Clock } from '../clock.js';
 import type { StorageNotice } from '../storage/storage-notice.js';
 import { VersionedJsonFile } from '../storage/versioned-json-file.js';

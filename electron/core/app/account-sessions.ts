@@ -7,7 +7,7 @@
 // Calls already running on a retired session finish, but it can no longer write tokens or sign
 // the account out: a slow refresh of the old grant must not overwrite a new sign-in, and a call
 // that ends after a removal must not put tokens back in the keychain.
-import { AppError } from '../app-error.js';
+import { AppError } from '../errors/app-error.js';
 import type { TokenSet } from '../auth/token-set.js';
 import type { Clock } from '../clock.js';
 import type { AccountRegistry } from '../accounts/account-registry.js';

@@ -6,7 +6,7 @@
 // Electron, in the harness and in tests.
 import path from 'node:path';
 
-import { AppError } from '../app-error.js';
+import { AppError } from '../errors/app-error.js';
 import { signIn } from '../auth/login-flow.js';
 import type { TokenSet } from '../auth/token-set.js';
 import { systemClock, type Clock } from '../clock.js';

@@ -12,7 +12,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import PQueue from 'p-queue';
 import writeFileAtomic from 'write-file-atomic';
-import { AppError } from '../app-error.js';
+import { AppError } from '../errors/app-error.js';
 import { StorageError } from '../storage/versioned-json-file.js';
 import { allowedImageUrl } from './allowed-image-url.js';
 import { imageTypeOf, type ImageContentType } from './image-type.js';

@@ -1,7 +1,7 @@
 // The IPC contract's request handlers, implemented on the AppCore, and its events, forwarded from
 // the core's stores. Used unchanged by the Electron shell and the browser harness.
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../app-error.js';
+import { AppError } from '../errors/app-error.js';
 import { redirectUriFor } from '../auth/loopback-listener.js';
 import type { AppCore } from '../app/app-core.js';
 import type { EventChannel, EventPayloads } from './contract.js';

@@ -3,7 +3,7 @@
 // The Electron shell plugs it into ipcMain.handle; the browser harness into a WebSocket. Errors
 // become `{code, message}`: an AppError keeps its code and message, anything else is reported as
 // `internal_error` without its details, which could hold anything.
-import { AppError } from '../app-error.js';
+import { AppError } from '../errors/app-error.js';
 import {
   requestArgs,
   type IpcResult,

@@ -10,7 +10,7 @@
 // an hour: the UI can say when things resume, and nothing hangs.
 
 import PQueue from 'p-queue';
-import { AppError } from '../app-error.js';
+import { AppError } from '../errors/app-error.js';
 import { systemClock, type Clock } from '../clock.js';
 import { backoffDelayMs, type BackoffOptions } from './backoff.js';
 import { isQuotaExceeded } from './quota-exceeded.js';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Mutex } from 'async-mutex';
 import writeFileAtomic from 'write-file-atomic';
 import type { z } from 'zod';
-import { AppError } from '../app-error.js';
+import { AppError } from '../errors/app-error.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { StorageNotice } from './storage-notice.js';
 

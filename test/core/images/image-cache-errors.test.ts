@@ -2,7 +2,7 @@
 // ten minutes, and every other failure is a typed error whose message holds no response body.
 import { promises as fs } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../../electron/core/app-error.js';
+import { AppError } from '../../../electron/core/errors/app-error.js';
 import {
   ImageCache,
   type ImageCacheOptions,
