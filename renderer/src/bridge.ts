@@ -1,11 +1,7 @@
 // The renderer's one door to the app: finds the bridge the preload (or the browser harness) put on
 // `window`, and turns its IpcResult answers into values or a thrown BridgeError, so components
 // deal in plain async functions and stable error codes. It never sees ipcRenderer or a socket.
-import type { BridgeApi, IpcResult, bridgeGlobalName } from './app-contract.js';
-
-// A type-only import keeps zod (which the contract module loads) out of the page bundle; the
-// annotation makes the compiler fail if the contract ever renames the global.
-const bridgeName: typeof bridgeGlobalName = 'spotifyAccounts';
+import { bridgeGlobalName, type BridgeApi, type IpcResult } from './app-contract.js';
 
 export type { BridgeApi };
 
@@ -22,7 +18,7 @@ export class BridgeError extends Error {
 
 /** The bridge on `window`, or null when the page was opened without the app around it. */
 export function findBridge(scope: object = window): BridgeApi | null {
-  const candidate = (scope as Record<string, unknown>)[bridgeName];
+  const candidate = (scope as Record<string, unknown>)[bridgeGlobalName];
   if (typeof candidate !== 'object' || candidate === null) return null;
   return candidate as BridgeApi;
 }

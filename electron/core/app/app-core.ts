@@ -11,7 +11,7 @@ import { signIn } from '../auth/login-flow.js';
 import type { TokenSet } from '../auth/token-set.js';
 import { systemClock, type Clock } from '../clock.js';
 import { AccountRegistry, type Account } from '../accounts/account-registry.js';
-import { SettingsStore } from '../accounts/settings-store.js';
+import { SettingsStore } from '../settings/settings-store.js';
 import { LibraryService } from '../library/library-service.js';
 import type { LibrarySnapshot } from '../library/library-snapshot.js';
 import type { SyncOutcome, SyncProgress } from '../library/library-sync.js';

@@ -2,7 +2,7 @@
 // the core's stores. Used unchanged by the Electron shell and the browser harness.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors/app-error.js';
-import { redirectUriFor } from '../auth/loopback-listener.js';
+import { redirectUri } from '../auth/redirect-uri.js';
 import type { AppCore } from '../app/app-core.js';
 import type { EventChannel, EventPayloads } from './contract.js';
 import type { IpcHandlers } from './ipc-router.js';
@@ -33,18 +33,13 @@ export interface AppHandlersOptions {
   readonly startDemo?: () => Promise<void>;
 }
 
-/** The registered redirect URI: without a port for dynamic ports, as Spotify allows for loopback. */
-export function redirectUriToRegister(redirectPort: number | null): string {
-  return redirectPort === null ? 'http://127.0.0.1/callback' : redirectUriFor(redirectPort);
-}
-
 export function createAppHandlers(core: AppCore, options: AppHandlersOptions): IpcHandlers {
   const { emit } = options;
   return {
     'app:info': async () => ({
       version: options.version,
       demo: options.demo,
-      redirectUriToRegister: redirectUriToRegister(core.settings.get().redirectPort),
+      redirectUriToRegister: redirectUri(core.settings.get().redirectPort),
       keychain: keychainView(core.vault.status),
       notices: options.notices ?? [],
     }),
@@ -113,9 +108,12 @@ export function createAppHandlers(core: AppCore, options: AppHandlersOptions): I
 
 /** Forwards the core's changes as contract events; returns a function that stops forwarding. */
 export function forwardCoreEvents(core: AppCore, emit: AppHandlersOptions['emit']): () => void {
+  const settingsForwarding = core.settings.onChange((settings) =>
+    emit('settings:changed', settingsView(settings)),
+  );
   const stops = [
     core.registry.onChange((snapshot) => emit('accounts:changed', accountsView(snapshot))),
-    core.settings.onChange((settings) => emit('settings:changed', settingsView(settings))),
+    () => settingsForwarding.dispose(),
     core.scheduler.onStateChange((state) => emit('scheduler:state', schedulerView(state))),
     core.vault.onStatusChange((status) => emit('keychain:status', keychainView(status))),
     core.onSyncProgress((progress) => emit('sync:progress', syncProgressView(progress))),

@@ -1,15 +1,15 @@
 // The one IPC contract between the renderer and the main process, shared by the main process, the
-// preload, the browser harness and the renderer. Requests are `domain:verb` channels whose
-// arguments are checked at run time by these schemas (the renderer is never trusted); events flow
-// from the main process to the renderer. Nothing here can carry a token: the views below are the
-// only shapes that cross, and none has a field for one.
+// preload, the browser harness and the renderer: the request channels (`domain:verb`) with their
+// arguments and answers, the events that flow from the main process to the renderer, and the
+// shape of the bridge the preload exposes. Nothing here can carry a token: the views below are the
+// only shapes that cross, and none has a field for one. The router checks every request's
+// arguments at run time against request-schemas.ts (the renderer is never trusted).
 //
-// This file must stay importable from browser code: zod and type-only imports only.
-import { z } from 'zod';
-import { accountColourNames, type AccountColour } from '../accounts/account-colours.js';
+// Browser-safe, so the renderer may import it: type-only imports, and constants with no imports.
+import type { AccountColour } from '../accounts/account-colours.js';
 import type { AccountStatus } from '../accounts/account-status.js';
-import type { LoginMode } from '../accounts/settings-store.js';
 import type { SyncKind, SyncPhase } from '../library/library-sync.js';
+import type { LoginMode } from '../settings/setting-rules.js';
 import type { SavedTrack } from '../spotify/models.js';
 import type { KeychainFailureReason } from '../vault/keychain-error.js';
 
@@ -135,59 +135,72 @@ export type IpcResult<T> =
 
 // ---- Requests ----------------------------------------------------------------------------------
 
-const accountId = z.string().min(1).max(200);
+/** Every request channel, in the order the bridge lists them. */
+export const requestChannels = [
+  'app:info',
+  'app:startDemo',
+  'settings:get',
+  'settings:update',
+  'accounts:list',
+  'accounts:add',
+  'accounts:cancelLogins',
+  'accounts:remove',
+  'accounts:rename',
+  'accounts:recolour',
+  'accounts:reorder',
+  'accounts:setActive',
+  'profile:get',
+  'library:tracks',
+  'library:sync',
+  'library:cached',
+] as const;
+
+export type RequestChannel = (typeof requestChannels)[number];
 
 /**
  * Largest slice of a cached library per request: 50,000 tracks cross in 10 requests, and each
  * answer (about 2 MB) stays small enough not to hold up other messages for long.
  */
 export const maxCachedTracksPerRequest = 5000;
-const nickname = z.string().max(64).nullable();
 
-/** Arguments of each request channel, as a tuple, checked by the router before any handler runs. */
-export const requestArgs = {
-  'app:info': z.tuple([]),
-  'app:startDemo': z.tuple([]),
-  'settings:get': z.tuple([]),
-  'settings:update': z.tuple([
-    z
-      .object({
-        clientId: z.string().max(64).nullable(),
-        redirectPort: z.number().int().nullable(),
-        loginMode: z.enum(['window', 'browser']),
-        // Ranges are the settings store's to check, with an error that names the setting.
-        librarySyncMaxAgeMinutes: z.number().int(),
-      })
-      .partial()
-      .strict(),
-  ]),
-  'accounts:list': z.tuple([]),
-  'accounts:add': z.tuple([]),
-  'accounts:cancelLogins': z.tuple([]),
-  'accounts:remove': z.tuple([accountId]),
-  'accounts:rename': z.tuple([accountId, nickname]),
-  'accounts:recolour': z.tuple([accountId, z.enum(accountColourNames)]),
-  'accounts:reorder': z.tuple([z.array(accountId).max(500)]),
-  'accounts:setActive': z.tuple([accountId]),
-  'profile:get': z.tuple([accountId]),
-  'library:tracks': z.tuple([
-    accountId,
-    z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(50) }).strict(),
-  ]),
-  'library:sync': z.tuple([accountId]),
-  'library:cached': z.tuple([
-    accountId,
-    z
-      .object({
-        offset: z.number().int().min(0),
-        limit: z.number().int().min(1).max(maxCachedTracksPerRequest),
-      })
-      .strict(),
-  ]),
-} as const;
+/** A change to some settings; the settings store checks each value's range. */
+export interface SettingsPatch {
+  readonly clientId?: string | null;
+  readonly redirectPort?: number | null;
+  readonly loginMode?: LoginMode;
+  readonly librarySyncMaxAgeMinutes?: number;
+}
 
-export type RequestChannel = keyof typeof requestArgs;
-export type RequestArgs<C extends RequestChannel> = z.infer<(typeof requestArgs)[C]>;
+export interface SliceRequest {
+  readonly offset: number;
+  readonly limit: number;
+}
+
+/** The arguments of each request channel, as a tuple. */
+export interface RequestArgsByChannel {
+  'app:info': [];
+  'app:startDemo': [];
+  'settings:get': [];
+  'settings:update': [patch: SettingsPatch];
+  'accounts:list': [];
+  'accounts:add': [];
+  'accounts:cancelLogins': [];
+  'accounts:remove': [accountId: string];
+  /** A null nickname clears it. */
+  'accounts:rename': [accountId: string, nickname: string | null];
+  'accounts:recolour': [accountId: string, colour: AccountColour];
+  /** Every account id, in the new order. */
+  'accounts:reorder': [accountIds: string[]];
+  'accounts:setActive': [accountId: string];
+  'profile:get': [accountId: string];
+  /** At most 50 tracks, straight from Spotify. */
+  'library:tracks': [accountId: string, page: SliceRequest];
+  'library:sync': [accountId: string];
+  /** At most `maxCachedTracksPerRequest` tracks. */
+  'library:cached': [accountId: string, slice: SliceRequest];
+}
+
+export type RequestArgs<C extends RequestChannel> = RequestArgsByChannel[C];
 
 /** What each request channel resolves to. */
 export interface RequestResults {
@@ -209,8 +222,6 @@ export interface RequestResults {
   'library:sync': LibrarySyncView;
   'library:cached': CachedTracksView;
 }
-
-export const requestChannels = Object.keys(requestArgs) as RequestChannel[];
 
 // ---- Events ------------------------------------------------------------------------------------
 

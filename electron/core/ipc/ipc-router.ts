@@ -4,13 +4,8 @@
 // become `{code, message}`: an AppError keeps its code and message, anything else is reported as
 // `internal_error` without its details, which could hold anything.
 import { AppError } from '../errors/app-error.js';
-import {
-  requestArgs,
-  type IpcResult,
-  type RequestArgs,
-  type RequestChannel,
-  type RequestResults,
-} from './contract.js';
+import type { IpcResult, RequestArgs, RequestChannel, RequestResults } from './contract.js';
+import { requestArgs } from './request-schemas.js';
 
 export type IpcHandlers = {
   readonly [C in RequestChannel]: (...args: RequestArgs<C>) => Promise<RequestResults[C]>;

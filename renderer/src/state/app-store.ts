@@ -14,7 +14,7 @@ import type {
   SchedulerView,
   SettingsView,
 } from '../app-contract.js';
-import type { AccountColour } from '../app-contract.js';
+import { defaultLibrarySyncMaxAgeMinutes, type AccountColour } from '../app-contract.js';
 import { BridgeError, unwrap, type BridgeApi } from '../bridge.js';
 import { errorSentence, sentenceFor } from '../format/error-sentences.js';
 import { LibraryStore } from './library-store.js';
@@ -60,9 +60,6 @@ export type SettingsPatch = Partial<
   Pick<SettingsView, 'clientId' | 'redirectPort' | 'loginMode' | 'librarySyncMaxAgeMinutes'>
 >;
 
-/** Used until the settings have loaded; the core's own default. */
-const defaultLibrarySyncMaxAgeMinutes = 30;
-
 export class AppStore {
   readonly api: BridgeApi;
   readonly libraries: LibraryStore;
@@ -73,6 +70,7 @@ export class AppStore {
   constructor(api: BridgeApi) {
     this.api = api;
     this.libraries = new LibraryStore(api, {
+      // The core's own default until the settings have loaded.
       maxAgeMinutes: () =>
         this.state.settings?.librarySyncMaxAgeMinutes ?? defaultLibrarySyncMaxAgeMinutes,
     });
