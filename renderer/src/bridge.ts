@@ -2,14 +2,15 @@
 // `window`, and turns its IpcResult answers into values or a thrown BridgeError, so components
 // deal in plain async functions and stable error codes. It never sees ipcRenderer or a socket.
 import { bridgeGlobalName, type BridgeApi, type IpcResult } from './app-contract.js';
+import type { FailureCode } from './failure-code.js';
 
 export type { BridgeApi };
 
-/** A failed request, with the core's stable code for the UI and its sentence for people. */
+/** A failed request, with the core's stable code for the UI and its message as a fallback. */
 export class BridgeError extends Error {
-  readonly code: string;
+  readonly code: FailureCode;
 
-  constructor(code: string, message: string) {
+  constructor(code: FailureCode, message: string) {
     super(message);
     this.name = 'BridgeError';
     this.code = code;
@@ -37,6 +38,6 @@ export async function unwrap<T>(pending: Promise<IpcResult<T>>): Promise<T> {
 }
 
 /** The code of any failure: BridgeError codes as they are, anything else as `unexpected_error`. */
-export function errorCode(error: unknown): string {
+export function errorCode(error: unknown): FailureCode {
   return error instanceof BridgeError ? error.code : 'unexpected_error';
 }

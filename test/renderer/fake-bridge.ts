@@ -9,11 +9,11 @@ import type {
   BridgeApi,
   EventChannel,
   EventPayloads,
-  IpcError,
   IpcResult,
   SettingsView,
   TrackView,
 } from '../../electron/core/ipc/contract.js';
+import type { FailureCode } from '../../renderer/src/failure-code.js';
 
 export interface RecordedCall {
   readonly channel: string;
@@ -72,7 +72,18 @@ export interface CachedLibrary {
 type Answer<T> = IpcResult<T> | Promise<IpcResult<T>>;
 
 const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
-const fail = (error: IpcError): IpcResult<never> => ({ ok: false, error });
+/**
+ * A failure the fake answers with: any code the page knows, its own `bridge_failed` included, so a
+ * test can stand in for a transport that broke as well as for the core.
+ */
+export interface FakeFailure {
+  readonly code: FailureCode;
+  readonly message: string;
+}
+
+// The page handles every FailureCode the same way whichever side produced it.
+export const fakeFailure = (error: FakeFailure): IpcResult<never> =>
+  ({ ok: false, error }) as IpcResult<never>;
 
 export class FakeBridge {
   readonly calls: RecordedCall[] = [];
@@ -92,11 +103,11 @@ export class FakeBridge {
   /** When set, `accounts.add` answers with this (a promise lets a test keep it waiting). */
   addAnswer: (() => Answer<AccountView>) | null = null;
   /** When set for an offset, `library.tracks` fails there (once) with this error. */
-  readonly failTracksAt = new Map<number, IpcError>();
+  readonly failTracksAt = new Map<number, FakeFailure>();
   /** When set for an offset, `library.tracks` waits for the promise before answering there. */
   readonly holdTracksAt = new Map<number, Promise<void>>();
   /** Channels that fail with this error (until deleted), e.g. `accounts:setActive`. */
-  readonly failures = new Map<string, IpcError>();
+  readonly failures = new Map<string, FakeFailure>();
   private readonly listeners = new Map<EventChannel, Set<(payload: never) => void>>();
 
   constructor(options: FakeBridgeOptions = {}) {
@@ -141,7 +152,7 @@ export class FakeBridge {
   }
 
   /** Records the call; answers with the failure a test set for this channel, if any. */
-  private record(channel: string, args: readonly unknown[]): IpcError | undefined {
+  private record(channel: string, args: readonly unknown[]): FakeFailure | undefined {
     this.calls.push({ channel, args });
     return this.failures.get(channel);
   }
@@ -153,7 +164,7 @@ export class FakeBridge {
   private update(id: string, patch: Partial<AccountView>): IpcResult<AccountView> {
     const index = this.accounts.findIndex((account) => account.id === id);
     const current = this.accounts[index];
-    if (!current) return fail({ code: 'account_not_found', message: `No account ${id}.` });
+    if (!current) return fakeFailure({ code: 'account_not_found', message: `No account ${id}.` });
     const next = { ...current, ...patch };
     this.accounts[index] = next;
     this.emit('accounts:changed', this.view());
@@ -164,12 +175,12 @@ export class FakeBridge {
     app: {
       info: async () => {
         const failure = this.record('app:info', []);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         return ok(this.info);
       },
       startDemo: async () => {
         const failure = this.record('app:startDemo', []);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         await this.holdStartDemo;
         return ok(null);
       },
@@ -177,12 +188,12 @@ export class FakeBridge {
     settings: {
       get: async () => {
         const failure = this.record('settings:get', []);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         return ok(this.settings);
       },
       update: async (patch) => {
         const failure = this.record('settings:update', [patch]);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         this.settings = { ...this.settings, ...patch };
         this.emit('settings:changed', this.settings);
         return ok(this.settings);
@@ -191,23 +202,23 @@ export class FakeBridge {
     accounts: {
       list: async () => {
         const failure = this.record('accounts:list', []);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         return ok(this.view());
       },
       add: async () => {
         const failure = this.record('accounts:add', []);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         if (this.addAnswer) return this.addAnswer();
-        return fail({ code: 'login_cancelled', message: 'The sign-in was cancelled.' });
+        return fakeFailure({ code: 'login_cancelled', message: 'The sign-in was cancelled.' });
       },
       cancelLogins: async () => {
         const failure = this.record('accounts:cancelLogins', []);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         return ok(null);
       },
       remove: async (id) => {
         const failure = this.record('accounts:remove', [id]);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         this.accounts = this.accounts.filter((account) => account.id !== id);
         if (this.activeAccountId === id) this.activeAccountId = this.accounts[0]?.id ?? null;
         this.emit('accounts:changed', this.view());
@@ -215,7 +226,7 @@ export class FakeBridge {
       },
       rename: async (id, nickname) => {
         const failure = this.record('accounts:rename', [id, nickname]);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         const account = this.findAccount(id);
         return this.update(id, {
           nickname,
@@ -224,12 +235,12 @@ export class FakeBridge {
       },
       recolour: async (id, colour) => {
         const failure = this.record('accounts:recolour', [id, colour]);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         return this.update(id, { color: colour });
       },
       reorder: async (order) => {
         const failure = this.record('accounts:reorder', [order]);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         const byId = new Map(this.accounts.map((account) => [account.id, account]));
         this.accounts = order.flatMap((id) => byId.get(id) ?? []);
         this.emit('accounts:changed', this.view());
@@ -237,9 +248,9 @@ export class FakeBridge {
       },
       setActive: async (id) => {
         const failure = this.record('accounts:setActive', [id]);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         if (!this.findAccount(id)) {
-          return fail({ code: 'account_not_found', message: `No account ${id}.` });
+          return fakeFailure({ code: 'account_not_found', message: `No account ${id}.` });
         }
         this.activeAccountId = id;
         this.emit('accounts:changed', this.view());
@@ -249,9 +260,10 @@ export class FakeBridge {
     profile: {
       get: async (id) => {
         const failure = this.record('profile:get', [id]);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         const account = this.findAccount(id);
-        if (!account) return fail({ code: 'account_not_found', message: `No account ${id}.` });
+        if (!account)
+          return fakeFailure({ code: 'account_not_found', message: `No account ${id}.` });
         return ok({
           accountId: id,
           spotifyUserId: account.spotifyUserId ?? id,
@@ -264,12 +276,12 @@ export class FakeBridge {
     library: {
       tracks: async (id, { offset, limit }) => {
         const failure = this.record('library:tracks', [id, { offset, limit }]);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         await this.holdTracksAt.get(offset);
         const pageFailure = this.failTracksAt.get(offset);
         if (pageFailure) {
           this.failTracksAt.delete(offset);
-          return fail(pageFailure);
+          return fakeFailure(pageFailure);
         }
         const all = this.libraries[id] ?? [];
         const items = all.slice(offset, offset + limit);
@@ -284,9 +296,9 @@ export class FakeBridge {
       sync: async (id) => {
         const failure = this.record('library:sync', [id]);
         await this.holdSync;
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         if (!this.findAccount(id)) {
-          return fail({ code: 'account_not_found', message: `No account ${id}.` });
+          return fakeFailure({ code: 'account_not_found', message: `No account ${id}.` });
         }
         const tracks = this.libraries[id] ?? [];
         const before = this.caches.get(id);
@@ -300,7 +312,7 @@ export class FakeBridge {
       },
       cached: async (id, { offset, limit }) => {
         const failure = this.record('library:cached', [id, { offset, limit }]);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         await this.holdCachedAt.get(offset);
         const cache = this.caches.get(id);
         if (!cache) {

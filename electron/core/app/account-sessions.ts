@@ -14,8 +14,9 @@ import type { AccountRegistry } from '../accounts/account-registry.js';
 import type { AccountStatus } from '../accounts/account-status.js';
 import { AccountSession } from '../spotify/account-session.js';
 import type { RequestScheduler } from '../spotify/request-scheduler.js';
-import { SpotifyApiError } from '../spotify/spotify-api-errors.js';
+import { SpotifyApiError, type SpotifyApiErrorCode } from '../spotify/spotify-api-errors.js';
 import type { SpotifyEndpoints } from '../spotify-endpoints.js';
+import type { KeychainErrorCode } from '../vault/keychain-error.js';
 import type { TokenVault } from '../vault/token-vault.js';
 
 export interface AccountSessionsOptions {
@@ -118,10 +119,13 @@ export class AccountSessions {
       // With no keychain the tokens are out of reach, not gone: say so and keep the status, so
       // the account is usable again once the keychain is back.
       if (vault.status.state === 'unavailable') {
-        throw new AppError('keychain_unavailable', vault.status.message);
+        throw new AppError<KeychainErrorCode>('keychain_unavailable', vault.status.message);
       }
       await this.#setStatus(accountId, 'needs_sign_in');
-      throw new AppError('needs_sign_in', 'This account needs to be signed in again.');
+      throw new AppError<SpotifyApiErrorCode>(
+        'needs_sign_in',
+        'No tokens are stored for this account.',
+      );
     }
     const grant: Grant = { refreshToken: tokens.refreshToken, retired: false };
     const session = new AccountSession({

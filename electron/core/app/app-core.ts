@@ -10,6 +10,7 @@ import { AppError } from '../errors/app-error.js';
 import { signIn } from '../auth/login-flow.js';
 import type { TokenSet } from '../auth/token-set.js';
 import { systemClock, type Clock } from '../clock.js';
+import type { AccountErrorCode } from '../accounts/account-error.js';
 import { AccountRegistry, type Account } from '../accounts/account-registry.js';
 import { SettingsStore } from '../settings/settings-store.js';
 import { LibraryService } from '../library/library-service.js';
@@ -304,7 +305,7 @@ export class AppCore {
 
   #assertNotRemoving(accountId: string): void {
     if (this.#removing.has(accountId)) {
-      throw new AppError('account_not_found', 'This account is being removed.');
+      throw new AppError<AccountErrorCode>('account_not_found', 'This account is being removed.');
     }
   }
 

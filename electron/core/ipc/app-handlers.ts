@@ -5,6 +5,7 @@ import { AppError } from '../errors/app-error.js';
 import { redirectUri } from '../auth/redirect-uri.js';
 import type { AppCore } from '../app/app-core.js';
 import type { EventChannel, EventPayloads } from './contract.js';
+import { ipcErrorOf } from './ipc-error.js';
 import type { IpcHandlers } from './ipc-router.js';
 import {
   accountsView,
@@ -33,6 +34,9 @@ export interface AppHandlersOptions {
   readonly startDemo?: () => Promise<void>;
 }
 
+/** app:startDemo where no demo can be started (in the demo itself, in the harness). */
+export type DemoErrorCode = 'demo_unavailable';
+
 export function createAppHandlers(core: AppCore, options: AppHandlersOptions): IpcHandlers {
   const { emit } = options;
   return {
@@ -45,7 +49,7 @@ export function createAppHandlers(core: AppCore, options: AppHandlersOptions): I
     }),
     'app:startDemo': async () => {
       if (!options.startDemo) {
-        throw new AppError(
+        throw new AppError<DemoErrorCode>(
           'demo_unavailable',
           options.demo
             ? 'This is already the demo.'
@@ -69,10 +73,7 @@ export function createAppHandlers(core: AppCore, options: AppHandlersOptions): I
         if (error instanceof AppError && error.code === 'login_cancelled') {
           emit('login:progress', { state: 'cancelled', loginId });
         } else {
-          const { code, message } =
-            error instanceof AppError
-              ? error
-              : { code: 'internal_error', message: 'Sign-in failed.' };
+          const { code, message } = ipcErrorOf(error, 'Sign-in failed.');
           emit('login:progress', { state: 'failed', loginId, code, message });
         }
         throw error;

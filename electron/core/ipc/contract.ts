@@ -8,6 +8,7 @@
 // Browser-safe, so the renderer may import it: type-only imports, and constants with no imports.
 import type { AccountColour } from '../accounts/account-colours.js';
 import type { AccountStatus } from '../accounts/account-status.js';
+import type { AppErrorCode } from '../errors/app-error-code.js';
 import type { SyncKind, SyncPhase } from '../library/library-sync.js';
 import type { LoginMode } from '../settings/setting-rules.js';
 import type { SavedTrack } from '../spotify/models.js';
@@ -116,7 +117,7 @@ export type LoginProgressView =
   | {
       readonly state: 'failed';
       readonly loginId: string;
-      readonly code: string;
+      readonly code: IpcError['code'];
       readonly message: string;
     };
 
@@ -124,9 +125,25 @@ export type SchedulerView =
   | { readonly kind: 'idle' | 'busy' }
   | { readonly kind: 'rate_limited' | 'quota_exceeded'; readonly until: number };
 
-/** What every failed request resolves to: a stable code for the UI and a sentence for people. */
+/** Failures of a request's transport or routing, before or around its handler. */
+export type IpcErrorCode =
+  | 'ipc_unknown_channel'
+  | 'ipc_invalid_arguments'
+  | 'ipc_payload_too_large'
+  /** The Electron bridge refused a page that is not the app's own window. */
+  | 'ipc_untrusted_sender'
+  /** A handler failed with something other than an AppError; its details stay in the log. */
+  | 'internal_error'
+  /** The browser harness lost its socket while the request was in flight. */
+  | 'harness_disconnected'
+  | 'harness_bad_message';
+
+/**
+ * What every failed request resolves to: a stable code for the UI and a message for logs and as a
+ * fallback, for codes the renderer has no sentence of its own for.
+ */
 export interface IpcError {
-  readonly code: string;
+  readonly code: AppErrorCode | IpcErrorCode;
   readonly message: string;
 }
 

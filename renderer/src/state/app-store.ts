@@ -15,7 +15,8 @@ import type {
   SettingsView,
 } from '../app-contract.js';
 import { defaultLibrarySyncMaxAgeMinutes, type AccountColour } from '../app-contract.js';
-import { BridgeError, unwrap, type BridgeApi } from '../bridge.js';
+import { errorCode, unwrap, type BridgeApi } from '../bridge.js';
+import type { FailureCode } from '../failure-code.js';
 import { errorSentence, sentenceFor } from '../format/error-sentences.js';
 import { LibraryStore } from './library-store.js';
 
@@ -24,7 +25,7 @@ export type LoginState =
   | { readonly phase: 'waiting' }
   | { readonly phase: 'signed_in'; readonly accountId: string; readonly label: string }
   | { readonly phase: 'cancelled' }
-  | { readonly phase: 'failed'; readonly code: string; readonly message: string };
+  | { readonly phase: 'failed'; readonly code: FailureCode; readonly message: string };
 
 export interface AppState {
   readonly phase: 'loading' | 'ready' | 'failed';
@@ -201,7 +202,7 @@ export class AppStore {
       // Show the account just signed in: that is what the person is waiting to see.
       await this.setActive(account.id);
     } catch (error) {
-      const code = error instanceof BridgeError ? error.code : 'unexpected_error';
+      const code = errorCode(error);
       if (code === 'login_cancelled') this.set({ login: { phase: 'cancelled' } });
       else this.set({ login: { phase: 'failed', code, message: errorSentence(error) } });
     }

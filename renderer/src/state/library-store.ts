@@ -12,6 +12,7 @@ import type {
   maxCachedTracksPerRequest,
 } from '../app-contract.js';
 import { errorCode, unwrap, type BridgeApi } from '../bridge.js';
+import type { FailureCode } from '../failure-code.js';
 import { errorSentence } from '../format/error-sentences.js';
 import { searchText, sortTracks, type SortOrder } from '../tracks/track-order.js';
 
@@ -22,7 +23,7 @@ const cachedSliceSize: typeof maxCachedTracksPerRequest = 5000;
 const maxCacheReadAttempts = 3;
 
 export interface LibraryFailure {
-  readonly code: string;
+  readonly code: FailureCode;
   readonly message: string;
   /** `load`: reading the cache failed; `sync`: bringing it up to date with Spotify failed. */
   readonly during: 'load' | 'sync';
@@ -59,7 +60,12 @@ export interface LibraryStoreOptions {
 }
 
 // Sign-in problems are shown by the account page itself; once the account is back they are moot.
-const signInCodes = new Set(['needs_sign_in', 'invalid_grant', 'not_allowlisted', 'unauthorized']);
+const signInCodes = new Set<FailureCode>([
+  'needs_sign_in',
+  'invalid_grant',
+  'not_allowlisted',
+  'unauthorized',
+]);
 
 export class LibraryStore {
   readonly #api: BridgeApi;
