@@ -62,7 +62,14 @@ export interface FakeBridgeOptions {
   readonly libraries?: Readonly<Record<string, readonly TrackView[]>>;
   /** Accounts whose library is already cached, synced at this time (epoch ms). */
   readonly cachedAt?: Readonly<Record<string, number>>;
+  /** What Spotify answers `profile.get` with per account id; the account's view takes it on. */
+  readonly profiles?: Readonly<Record<string, SpotifyProfile>>;
 }
+
+export type SpotifyProfile = Pick<
+  AccountView,
+  'spotifyUserId' | 'label' | 'displayName' | 'imageUrl' | 'profileUrl'
+>;
 
 export interface CachedLibrary {
   readonly tracks: readonly TrackView[];
@@ -92,6 +99,7 @@ export class FakeBridge {
   accounts: AccountView[];
   activeAccountId: string | null;
   libraries: Record<string, readonly TrackView[]>;
+  readonly profiles: Readonly<Record<string, SpotifyProfile>>;
   /** The core's cache per account: what `library.cached` pages through. */
   readonly caches = new Map<string, CachedLibrary>();
   /** When set, `app.startDemo` waits for it before answering (the app would quit meanwhile). */
@@ -132,6 +140,7 @@ export class FakeBridge {
         ? (this.accounts[0]?.id ?? null)
         : options.activeAccountId;
     this.libraries = { ...options.libraries };
+    this.profiles = { ...options.profiles };
     for (const [id, lastSyncedAt] of Object.entries(options.cachedAt ?? {})) {
       this.caches.set(id, { tracks: this.libraries[id] ?? [], lastSyncedAt });
     }
@@ -261,6 +270,9 @@ export class FakeBridge {
       get: async (id) => {
         const failure = this.record('profile:get', [id]);
         if (failure) return fakeFailure(failure);
+        const fetched = this.profiles[id];
+        // As the core does: the profile is stored with the account, and the accounts announced.
+        if (fetched) this.update(id, fetched);
         const account = this.findAccount(id);
         if (!account)
           return fakeFailure({ code: 'account_not_found', message: `No account ${id}.` });

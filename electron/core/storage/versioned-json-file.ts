@@ -44,10 +44,6 @@ export class VersionedJsonFile<T> {
     this.#clock = options.clock ?? systemClock;
   }
 
-  get filePath(): string {
-    return this.#options.filePath;
-  }
-
   read(): Promise<VersionedJsonRead<T>> {
     return this.#mutex.runExclusive(() => this.#read());
   }

@@ -67,6 +67,8 @@ export class AppStore {
   private state: AppState = initialState;
   private readonly listeners = new Set<() => void>();
   private readonly unsubscribers: (() => void)[] = [];
+  // Accounts whose profile was asked for this run: once each, whatever the answer.
+  private readonly profilesAsked = new Set<string>();
 
   constructor(api: BridgeApi) {
     this.api = api;
@@ -129,6 +131,21 @@ export class AppStore {
       activeAccountId: view.activeAccountId,
       ...(gone ? { login: { phase: 'idle' } } : {}),
     });
+    this.fetchMissingProfiles(view.accounts);
+  }
+
+  /**
+   * An account rebuilt from the keychain at start-up has no name or picture until its profile is
+   * fetched again; the core then stores it and announces the accounts anew. A failure needs no
+   * banner: the account's status tells of a sign-in or allowlist problem.
+   */
+  private fetchMissingProfiles(accounts: readonly AccountView[]): void {
+    for (const account of accounts) {
+      if (account.spotifyUserId !== null || account.status !== 'ok') continue;
+      if (this.profilesAsked.has(account.id)) continue;
+      this.profilesAsked.add(account.id);
+      void this.api.profile.get(account.id);
+    }
   }
 
   private applyLoginProgress(progress: LoginProgressView): void {
