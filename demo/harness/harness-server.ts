@@ -10,8 +10,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppCore } from '../../electron/core/app/app-core.js';
-import type { LoginPageHandle } from '../../electron/core/app/login-page.js';
+import { AppCore } from '../../electron/core/composition/app-core.js';
+import type { LoginPageHandle } from '../../electron/core/composition/login-page.js';
 import { createAppHandlers, forwardCoreEvents } from '../../electron/core/ipc/app-handlers.js';
 import {
   bridgeGlobalName,

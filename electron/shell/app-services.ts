@@ -2,7 +2,7 @@
 // directory, keychain service and Spotify endpoints chosen by the run mode), the IPC bridge with
 // the contract's handlers, and the forwarding of the core's events. `stop` winds it all down.
 import { ipcMain, type BrowserWindow } from 'electron';
-import { AppCore } from '../core/app/app-core.js';
+import { AppCore } from '../core/composition/app-core.js';
 import type { EventChannel, EventPayloads } from '../core/ipc/contract.js';
 import { createAppHandlers, forwardCoreEvents } from '../core/ipc/app-handlers.js';
 import { createIpcRouter } from '../core/ipc/ipc-router.js';

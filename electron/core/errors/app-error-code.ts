@@ -2,7 +2,7 @@
 // beside its error class; this one gathers them for the IPC contract, so the renderer's sentences
 // for codes are checked against what the core can really say. Type-only, so browser-safe.
 import type { AccountErrorCode } from '../accounts/account-error.js';
-import type { AppCoreErrorCode } from '../app/app-core.js';
+import type { AppCoreErrorCode } from '../composition/app-core.js';
 import type { LoginErrorCode } from '../auth/login-error.js';
 import type { TokenErrorCode } from '../auth/token-endpoint-error.js';
 import type { DemoErrorCode } from '../ipc/app-handlers.js';

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors/app-error.js';
 import { redirectUri } from '../auth/redirect-uri.js';
-import type { AppCore } from '../app/app-core.js';
+import type { AppCore } from '../composition/app-core.js';
 import type { EventChannel, EventPayloads } from './contract.js';
 import { ipcErrorOf } from './ipc-error.js';
 import type { IpcHandlers } from './ipc-router.js';

@@ -6,7 +6,7 @@ import { createAppHandlers, forwardCoreEvents } from '../../../electron/core/ipc
 import { createIpcRouter, type IpcRouter } from '../../../electron/core/ipc/ipc-router.js';
 import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store.js';
 import { startFakeSpotify, type FakeSpotify } from '../../../demo/fake-spotify/index.js';
-import { openCore, user, type CoreUnderTest } from '../app/support.js';
+import { openCore, user, type CoreUnderTest } from '../composition/support.js';
 
 let fake: FakeSpotify;
 let store: MemorySecretStore;

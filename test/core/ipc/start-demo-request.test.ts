@@ -6,7 +6,7 @@ import { createAppHandlers } from '../../../electron/core/ipc/app-handlers.js';
 import { createIpcRouter } from '../../../electron/core/ipc/ipc-router.js';
 import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store.js';
 import { startFakeSpotify, type FakeSpotify } from '../../../demo/fake-spotify/index.js';
-import { openCore, type CoreUnderTest } from '../app/support.js';
+import { openCore, type CoreUnderTest } from '../composition/support.js';
 
 let fake: FakeSpotify;
 let subject: CoreUnderTest;
