@@ -4,7 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { AppError } from '../core/errors/app-error.js';
-import type { DemoErrorCode } from '../core/ipc/app-handlers.js';
+import type { DemoErrorCode } from '../core/ipc/handlers/app-handlers.js';
 
 /** The part of demo/fake-spotify's public entry the demo uses (a test keeps them in step). */
 export interface DemoSpotifyModule {

@@ -5,7 +5,7 @@ import type { AccountErrorCode } from '../accounts/account-error.js';
 import type { AppCoreErrorCode } from '../composition/app-core.js';
 import type { LoginErrorCode } from '../auth/login-error.js';
 import type { TokenErrorCode } from '../auth/token-endpoint-error.js';
-import type { DemoErrorCode } from '../ipc/app-handlers.js';
+import type { DemoErrorCode } from '../ipc/handlers/app-handlers.js';
 import type { LibraryErrorCode } from '../library/library-error.js';
 import type { SettingsErrorCode } from '../settings/settings-store.js';
 import type { SpotifyApiErrorCode } from '../spotify/spotify-api-errors.js';

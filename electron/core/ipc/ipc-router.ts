@@ -17,6 +17,12 @@ export type IpcHandlers = {
   readonly [C in RequestChannel]: (...args: RequestArgs<C>) => Promise<RequestResults[C]>;
 };
 
+/** The handlers of one domain's channels, e.g. `DomainHandlers<'accounts'>` for `accounts:*`. */
+export type DomainHandlers<D extends string> = Pick<
+  IpcHandlers,
+  Extract<RequestChannel, `${D}:${string}`>
+>;
+
 export interface IpcRouterOptions {
   /** Largest accepted argument list, as JSON bytes. Default 64 KiB. */
   readonly maxArgumentBytes?: number;
