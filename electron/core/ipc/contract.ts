@@ -1,9 +1,8 @@
 // The one IPC contract between the renderer and the main process, shared by the main process, the
-// preload, the browser harness and the renderer: the request channels (`domain:verb`) with their
-// arguments and answers, the events that flow from the main process to the renderer, and the
-// shape of the bridge the preload exposes. Nothing here can carry a token: the views below are the
-// only shapes that cross, and none has a field for one. The router checks every request's
-// arguments at run time against request-schemas.ts (the renderer is never trusted).
+// preload, the browser harness and the renderer: request channels (`domain:verb`) with their
+// arguments and answers, events from the main process, and the bridge the preload exposes. No
+// view has a field for a token, so none can cross. The router checks every request's arguments at
+// run time against request-schemas.ts: the renderer is never trusted.
 //
 // Browser-safe, so the renderer may import it: type-only imports, and constants with no imports.
 import type { AccountColour } from '../accounts/account-colours.js';
@@ -125,16 +124,17 @@ export type SchedulerView =
   | { readonly kind: 'idle' | 'busy' }
   | { readonly kind: 'rate_limited' | 'quota_exceeded'; readonly until: number };
 
-/** Failures of a request's transport or routing, before or around its handler. */
+/**
+ * Failures of a request's transport or routing, before or around its handler: the router's, the
+ * Electron bridge's refusal of another page, the harness's lost socket, and `internal_error` for
+ * a handler that failed with something other than an AppError (its details stay in the log).
+ */
 export type IpcErrorCode =
   | 'ipc_unknown_channel'
   | 'ipc_invalid_arguments'
   | 'ipc_payload_too_large'
-  /** The Electron bridge refused a page that is not the app's own window. */
   | 'ipc_untrusted_sender'
-  /** A handler failed with something other than an AppError; its details stay in the log. */
   | 'internal_error'
-  /** The browser harness lost its socket while the request was in flight. */
   | 'harness_disconnected'
   | 'harness_bad_message';
 
@@ -188,6 +188,7 @@ export interface SettingsPatch {
   readonly librarySyncMaxAgeMinutes?: number;
 }
 
+/** Which tracks of a list: from `offset`, at most `limit`. */
 export interface SliceRequest {
   readonly offset: number;
   readonly limit: number;
@@ -203,17 +204,13 @@ export interface RequestArgsByChannel {
   'accounts:add': [];
   'accounts:cancelLogins': [];
   'accounts:remove': [accountId: string];
-  /** A null nickname clears it. */
   'accounts:rename': [accountId: string, nickname: string | null];
   'accounts:recolour': [accountId: string, colour: AccountColour];
-  /** Every account id, in the new order. */
   'accounts:reorder': [accountIds: string[]];
   'accounts:setActive': [accountId: string];
   'profile:get': [accountId: string];
-  /** At most 50 tracks, straight from Spotify. */
   'library:tracks': [accountId: string, page: SliceRequest];
   'library:sync': [accountId: string];
-  /** At most `maxCachedTracksPerRequest` tracks. */
   'library:cached': [accountId: string, slice: SliceRequest];
 }
 
