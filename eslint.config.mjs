@@ -38,11 +38,10 @@ export default tseslint.config(
         {
           patterns: [
             {
-              // The page may reach the main process's code only for the contract's types, the
-              // colour table and the library-changes rule, all browser-safe; never Electron, Node
-              // or the rest of the core.
+              // The page may reach the main process's code only through these browser-safe
+              // modules (renderer/src/app-contract.ts); never Electron, Node or the rest of the core.
               regex:
-                '^(electron(/.*)?|node:.*|.*/electron/(?!core/ipc/contract\\.js$|core/ipc/library-changes\\.js$|core/accounts/account-colours\\.js$).*)$',
+                '^(electron(/.*)?|node:.*|.*/electron/(?!core/(ipc/contract|ipc/library-changes|library/library-item-key|accounts/account-colours|settings/setting-rules|auth/redirect-uri)\\.js$).*)$',
               message: 'The renderer talks to the app over the IPC contract only.',
             },
           ],

@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { AppCore } from '../electron/core/app/app-core.js';
+import { AppCore } from '../electron/core/composition/app-core.js';
 import { singleOriginEndpoints } from '../electron/core/spotify-endpoints.js';
 import { keychainServiceName } from '../electron/core/vault/keychain-service-name.js';
 import { createKeytarSecretStore } from '../electron/core/vault/keytar-secret-store.js';

@@ -2,7 +2,7 @@
 // [--rotate-refresh-tokens] [--seed S]`: starts the fake Spotify, prints how to point the app at
 // it, and runs until SIGINT/SIGTERM. Bad arguments exit with code 2 and say which one.
 import { parseArgs } from 'node:util';
-import { AppError } from '../../electron/core/app-error.js';
+import { AppError } from '../../electron/core/errors/app-error.js';
 import { startFakeSpotify, type FakeSpotifyOptions } from './index.js';
 import { REGISTERED_REDIRECT_URI } from './redirect-uri.js';
 

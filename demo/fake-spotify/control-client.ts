@@ -1,7 +1,7 @@
 // Typed client for the fake's /__fake control API, over real HTTP so it works the same against an
 // in-process fake and one started from the CLI. Failures become FakeControlError with the
 // server's stable code.
-import { AppError } from '../../electron/core/app-error.js';
+import { AppError } from '../../electron/core/errors/app-error.js';
 import type { ControlErrorCode } from './control-api.js';
 import type { FaultRule } from './faults.js';
 

@@ -1,7 +1,7 @@
 // Drives the fake's login and consent pages over real HTTP as a browser would: one cookie jar per
 // BrowserSession (one browser profile), redirects followed by hand, forms posted, and the final
 // redirect delivered to the app's loopback callback with a real GET.
-import { AppError } from '../../electron/core/app-error.js';
+import { AppError } from '../../electron/core/errors/app-error.js';
 
 export interface LoginOutcome {
   /** The loopback URL the fake redirected to, with code/state or error; null if it never did. */

@@ -1,6 +1,7 @@
 // The fake Spotify's start options: defaults and validation. A bad option is refused with an
 // AppError naming the option, before any socket is opened.
-import { AppError } from '../../electron/core/app-error.js';
+import { AppError } from '../../electron/core/errors/app-error.js';
+import { clientIdPattern } from '../../electron/core/settings/setting-rules.js';
 
 export interface FakeSpotifyOptions {
   /** 0 or undefined: the OS picks a free port. */
@@ -50,7 +51,7 @@ export function resolveOptions(options: FakeSpotifyOptions = {}): ResolvedOption
     integerOption(`tracksPerUser[${i}]`, perUser[i], tracks, 0, MAX_TRACKS_PER_USER),
   );
   const clientId = options.clientId ?? DEFAULT_CLIENT_ID;
-  if (!/^[0-9a-f]{32}$/.test(clientId)) {
+  if (!clientIdPattern.test(clientId)) {
     throw new AppError<FakeOptionErrorCode>(
       'fake_invalid_option',
       'clientId must be 32 lowercase hexadecimal characters, like a Spotify Client ID.',

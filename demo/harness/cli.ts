@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { AppError } from '../../electron/core/app-error.js';
+import { AppError } from '../../electron/core/errors/app-error.js';
 import { keychainServiceName } from '../../electron/core/vault/keychain-service-name.js';
 import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store.js';
 import type { SecretStore } from '../../electron/core/vault/secret-store.js';

@@ -10,9 +10,10 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppCore } from '../../electron/core/app/app-core.js';
-import type { LoginPageHandle } from '../../electron/core/app/login-page.js';
-import { createAppHandlers, forwardCoreEvents } from '../../electron/core/ipc/app-handlers.js';
+import { AppCore } from '../../electron/core/composition/app-core.js';
+import type { LoginPageHandle } from '../../electron/core/composition/login-page.js';
+import { forwardCoreEvents } from '../../electron/core/ipc/core-events.js';
+import { createIpcHandlers } from '../../electron/core/ipc/ipc-handlers.js';
 import {
   bridgeGlobalName,
   eventChannels,
@@ -158,7 +159,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const emit = <E extends EventChannel>(event: E, payload: EventPayloads[E]) =>
     socket.broadcast({ event, payload });
   const version = await packageVersion();
-  const handlers = createAppHandlers(core, {
+  const handlers = createIpcHandlers(core, {
     version,
     demo: true,
     notices: core.startupNotices,

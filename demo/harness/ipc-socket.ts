@@ -16,6 +16,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket } from 'ws';
+import type { IpcResult } from '../../electron/core/ipc/contract.js';
 import type { IpcRouter } from '../../electron/core/ipc/ipc-router.js';
 
 export const ipcPath = '/harness/ipc';
@@ -126,7 +127,7 @@ export function attachIpcSocket(options: IpcSocketOptions): IpcSocket {
   };
 }
 
-function badMessage(message: string) {
+function badMessage(message: string): IpcResult<never> {
   return { ok: false, error: { code: 'harness_bad_message', message } };
 }
 

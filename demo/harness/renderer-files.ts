@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type http from 'node:http';
 import path from 'node:path';
-import { AppError } from '../../electron/core/app-error.js';
+import { AppError } from '../../electron/core/errors/app-error.js';
 
 export type HarnessErrorCode = 'harness_renderer_missing';
 

@@ -2,9 +2,10 @@
 // directory, keychain service and Spotify endpoints chosen by the run mode), the IPC bridge with
 // the contract's handlers, and the forwarding of the core's events. `stop` winds it all down.
 import { ipcMain, type BrowserWindow } from 'electron';
-import { AppCore } from '../core/app/app-core.js';
+import { AppCore } from '../core/composition/app-core.js';
 import type { EventChannel, EventPayloads } from '../core/ipc/contract.js';
-import { createAppHandlers, forwardCoreEvents } from '../core/ipc/app-handlers.js';
+import { forwardCoreEvents } from '../core/ipc/core-events.js';
+import { createIpcHandlers } from '../core/ipc/ipc-handlers.js';
 import { createIpcRouter } from '../core/ipc/ipc-router.js';
 import { realSpotifyEndpoints, singleOriginEndpoints } from '../core/spotify-endpoints.js';
 import { keychainServiceName } from '../core/vault/keychain-service-name.js';
@@ -64,7 +65,7 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
   const emit = <E extends EventChannel>(event: E, payload: EventPayloads[E]) =>
     bridge.emit(event, payload);
   const router = createIpcRouter(
-    createAppHandlers(core, {
+    createIpcHandlers(core, {
       version: options.version,
       demo: mode.demo,
       notices: core.startupNotices,

@@ -3,7 +3,7 @@
 // (where the page loads pictures from: the app's image protocol). It only ever calls the two
 // ipcRenderer methods it is given, on the app's own channels; the page never sees ipcRenderer nor
 // an IpcRendererEvent. Bundled into the sandboxed preload (vite.preload.config.ts).
-import { AppError } from '../core/app-error.js';
+import { AppError } from '../core/errors/app-error.js';
 import {
   eventChannels,
   requestChannels,

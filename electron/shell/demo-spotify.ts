@@ -3,7 +3,8 @@
 // It is loaded by URL at run time because the app's TypeScript build does not compile test/.
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { AppError } from '../core/app-error.js';
+import { AppError } from '../core/errors/app-error.js';
+import type { DemoErrorCode } from '../core/ipc/handlers/app-handlers.js';
 
 /** The part of demo/fake-spotify's public entry the demo uses (a test keeps them in step). */
 export interface DemoSpotifyModule {
@@ -18,8 +19,6 @@ export interface DemoSpotify {
 
 export const demoUsers = 3;
 export const demoTracksPerUser = 2_000;
-
-export type DemoErrorCode = 'demo_unavailable';
 
 /** dist/demo/demo-spotify.js, next to dist/electron where main.js runs from. */
 export function demoSpotifyBundleUrl(electronDistDir: string): string {

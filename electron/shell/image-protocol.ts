@@ -5,7 +5,7 @@
 // bridge-api.ts imports `imageBaseUrl` from here and is bundled into the sandboxed preload, so this
 // module must not load `electron` at run time: Electron types only, as `import type`.
 import type { Protocol } from 'electron';
-import { AppError } from '../core/app-error.js';
+import { AppError } from '../core/errors/app-error.js';
 import type { ImageCache, ImageErrorCode } from '../core/images/image-cache.js';
 
 export const imageScheme = 'app-image';

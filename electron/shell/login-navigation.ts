@@ -2,7 +2,7 @@
 // e.g. the demo's fake Spotify) and this login's own loopback callback; everything else — sign-up
 // and help pages on www.spotify.com, Google/Facebook/Apple sign-in (they refuse embedded windows:
 // that is what "Sign in with my browser instead" is for), any other site — is blocked.
-import { AppError } from '../core/app-error.js';
+import { AppError } from '../core/errors/app-error.js';
 import { realSpotifyEndpoints } from '../core/spotify-endpoints.js';
 
 export interface LoginNavigationScope {

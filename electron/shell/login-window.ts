@@ -4,9 +4,9 @@
 // and its storage is cleared when it closes.
 import { randomUUID } from 'node:crypto';
 import { BrowserWindow, session, shell, type Session } from 'electron';
-import type { LoginMode } from '../core/accounts/settings-store.js';
-import { AppError } from '../core/app-error.js';
-import type { LoginPageHandle, OpenLoginPage } from '../core/app/login-page.js';
+import type { LoginMode } from '../core/settings/setting-rules.js';
+import { AppError } from '../core/errors/app-error.js';
+import type { LoginPageHandle, OpenLoginPage } from '../core/composition/login-page.js';
 import { isBrowserLoginUrl } from './external-links.js';
 import {
   isAllowedLoginNavigation,

@@ -1,10 +1,11 @@
-// The renderer's single window onto the main process's IPC contract: the view types that cross
-// the bridge and the account colour palette. Every other renderer module imports from here, so
-// the contract is reached through one audited path and no Node or Electron module can slip in.
-// ESLint allows exactly these files of the main process's code into the renderer: all are
-// browser-safe (types only, a plain constant table, and the pure rule for applying library changes).
+// The renderer's single window onto the main process's code: the IPC contract (the view types
+// that cross the bridge and the bridge's own constants), the account colour palette, the rules
+// of the settings the setup screen explains, and the rule for applying library changes. Every
+// other renderer module imports from here, so the main process is reached through one audited
+// path and no Node or Electron module can slip in. ESLint allows exactly these files of the main process's code into the renderer, all of them
+// browser-safe: types, and constants or pure functions with no Node or Electron imports.
 
-export type * from '../../electron/core/ipc/contract.js';
+export * from '../../electron/core/ipc/contract.js';
 export {
   applyLibraryStep,
   libraryItemKey,
@@ -16,3 +17,14 @@ export {
   accountColourNames,
   type AccountColour,
 } from '../../electron/core/accounts/account-colours.js';
+export {
+  clientIdLength,
+  defaultLibrarySyncMaxAgeMinutes,
+  normaliseClientId,
+  strayClientIdCharacter,
+} from '../../electron/core/settings/setting-rules.js';
+export {
+  isRedirectPort,
+  redirectPortRange,
+  redirectUri,
+} from '../../electron/core/auth/redirect-uri.js';

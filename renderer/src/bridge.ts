@@ -1,19 +1,16 @@
 // The renderer's one door to the app: finds the bridge the preload (or the browser harness) put on
 // `window`, and turns its IpcResult answers into values or a thrown BridgeError, so components
 // deal in plain async functions and stable error codes. It never sees ipcRenderer or a socket.
-import type { BridgeApi, IpcResult, bridgeGlobalName } from './app-contract.js';
-
-// A type-only import keeps zod (which the contract module loads) out of the page bundle; the
-// annotation makes the compiler fail if the contract ever renames the global.
-const bridgeName: typeof bridgeGlobalName = 'spotifyAccounts';
+import { bridgeGlobalName, type BridgeApi, type IpcResult } from './app-contract.js';
+import type { FailureCode } from './failure-code.js';
 
 export type { BridgeApi };
 
-/** A failed request, with the core's stable code for the UI and its sentence for people. */
+/** A failed request, with the core's stable code for the UI and its message as a fallback. */
 export class BridgeError extends Error {
-  readonly code: string;
+  readonly code: FailureCode;
 
-  constructor(code: string, message: string) {
+  constructor(code: FailureCode, message: string) {
     super(message);
     this.name = 'BridgeError';
     this.code = code;
@@ -22,7 +19,7 @@ export class BridgeError extends Error {
 
 /** The bridge on `window`, or null when the page was opened without the app around it. */
 export function findBridge(scope: object = window): BridgeApi | null {
-  const candidate = (scope as Record<string, unknown>)[bridgeName];
+  const candidate = (scope as Record<string, unknown>)[bridgeGlobalName];
   if (typeof candidate !== 'object' || candidate === null) return null;
   return candidate as BridgeApi;
 }
@@ -41,6 +38,6 @@ export async function unwrap<T>(pending: Promise<IpcResult<T>>): Promise<T> {
 }
 
 /** The code of any failure: BridgeError codes as they are, anything else as `unexpected_error`. */
-export function errorCode(error: unknown): string {
+export function errorCode(error: unknown): FailureCode {
   return error instanceof BridgeError ? error.code : 'unexpected_error';
 }

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { AppCore } from '../../electron/core/app/app-core.js';
+import { AppCore } from '../../electron/core/composition/app-core.js';
 import { LibraryCache } from '../../electron/core/library/library-cache.js';
 import { singleOriginEndpoints } from '../../electron/core/spotify-endpoints.js';
 import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store.js';

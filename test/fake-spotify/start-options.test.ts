@@ -1,6 +1,6 @@
 // startFakeSpotify refuses bad options with a typed error naming the option, before listening.
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../electron/core/app-error.js';
+import { AppError } from '../../electron/core/errors/app-error.js';
 import { startFakeSpotify } from '../../demo/fake-spotify/index.js';
 
 describe('start options', () => {

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createKeytarSecretStore } from '../../electron/core/vault/keytar-secret-store.js';
 import { startFakeSpotify, type FakeSpotify } from '../../demo/fake-spotify/index.js';
-import { openCore, user, type CoreUnderTest } from '../core/app/support.js';
+import { openCore, user, type CoreUnderTest } from '../core/composition/support.js';
 import { assertPrivateTestKeychain, testServiceName } from './private-keychain-session.js';
 
 assertPrivateTestKeychain();

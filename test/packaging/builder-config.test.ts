@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { AppError } from '../../electron/core/app-error.js';
+import { AppError } from '../../electron/core/errors/app-error.js';
 import { loadBuilderConfig, validateBuilderConfig } from './builder-config.js';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

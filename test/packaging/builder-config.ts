@@ -11,7 +11,7 @@ import { DebugLogger } from 'builder-util';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 
-import { AppError } from '../../electron/core/app-error.js';
+import { AppError } from '../../electron/core/errors/app-error.js';
 
 export type BuilderConfigErrorCode = 'PACKAGING_CONFIG_UNREADABLE' | 'PACKAGING_CONFIG_INVALID';
 

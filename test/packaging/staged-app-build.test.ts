@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { AppError } from '../../electron/core/app-error.js';
+import { AppError } from '../../electron/core/errors/app-error.js';
 import { buildStagedApp } from './staged-app-build.js';
 
 let scratch: string;

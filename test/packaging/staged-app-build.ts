@@ -7,7 +7,7 @@ import { cp, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { AppError } from '../../electron/core/app-error.js';
+import { AppError } from '../../electron/core/errors/app-error.js';
 import { commandOutputTail } from './command-output-tail.js';
 
 const execFileAsync = promisify(execFile);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { AppError } from '../../electron/core/app-error.js';
+import { AppError } from '../../electron/core/errors/app-error.js';
 import { loadBuilderConfig } from './builder-config.js';
 import { packageWithStandInElectron } from './stand-in-electron-package.js';
 

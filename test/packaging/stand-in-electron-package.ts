@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { chmod, mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { AppError } from '../../electron/core/app-error.js';
+import { AppError } from '../../electron/core/errors/app-error.js';
 import { outputTail } from './command-output-tail.js';
 
 export type StandInPackageErrorCode = 'PACKAGING_BUILD_FAILED';

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { checkClientId } from '../../renderer/src/format/client-id.js';
-import { checkPort, redirectUriForPort } from '../../renderer/src/setup/redirect-uri.js';
+import { redirectUri } from '../../renderer/src/app-contract.js';
+import { checkPort } from '../../renderer/src/setup/redirect-port.js';
 
 describe('Client ID check', () => {
   it('accepts 32 hexadecimal characters, trimmed and lower-cased', () => {
@@ -52,11 +53,7 @@ describe('redirect port', () => {
   });
 
   it('puts the port into the redirect URI to register, or takes it out', () => {
-    expect(redirectUriForPort('http://127.0.0.1/callback', 8888)).toBe(
-      'http://127.0.0.1:8888/callback',
-    );
-    expect(redirectUriForPort('http://127.0.0.1:8888/callback', null)).toBe(
-      'http://127.0.0.1/callback',
-    );
+    expect(redirectUri(8888)).toBe('http://127.0.0.1:8888/callback');
+    expect(redirectUri(null)).toBe('http://127.0.0.1/callback');
   });
 });

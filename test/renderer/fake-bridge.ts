@@ -9,13 +9,13 @@ import type {
   BridgeApi,
   EventChannel,
   EventPayloads,
-  IpcError,
   IpcResult,
   SettingsView,
   TrackView,
 } from '../../electron/core/ipc/contract.js';
 import type { LibraryChanges } from '../../electron/core/ipc/library-changes.js';
 import { diffLibraries } from '../../electron/core/library/library-diff.js';
+import type { FailureCode } from '../../renderer/src/failure-code.js';
 
 export interface RecordedCall {
   readonly channel: string;
@@ -64,7 +64,14 @@ export interface FakeBridgeOptions {
   readonly libraries?: Readonly<Record<string, readonly TrackView[]>>;
   /** Accounts whose library is already cached, synced at this time (epoch ms). */
   readonly cachedAt?: Readonly<Record<string, number>>;
+  /** What Spotify answers `profile.get` with per account id; the account's view takes it on. */
+  readonly profiles?: Readonly<Record<string, SpotifyProfile>>;
 }
+
+export type SpotifyProfile = Pick<
+  AccountView,
+  'spotifyUserId' | 'label' | 'displayName' | 'imageUrl' | 'profileUrl'
+>;
 
 export interface CachedLibrary {
   readonly tracks: readonly TrackView[];
@@ -74,7 +81,18 @@ export interface CachedLibrary {
 type Answer<T> = IpcResult<T> | Promise<IpcResult<T>>;
 
 const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
-const fail = (error: IpcError): IpcResult<never> => ({ ok: false, error });
+/**
+ * A failure the fake answers with: any code the page knows, its own `bridge_failed` included, so a
+ * test can stand in for a transport that broke as well as for the core.
+ */
+export interface FakeFailure {
+  readonly code: FailureCode;
+  readonly message: string;
+}
+
+// The page handles every FailureCode the same way whichever side produced it.
+export const fakeFailure = (error: FakeFailure): IpcResult<never> =>
+  ({ ok: false, error }) as IpcResult<never>;
 
 export class FakeBridge {
   readonly calls: RecordedCall[] = [];
@@ -83,6 +101,7 @@ export class FakeBridge {
   accounts: AccountView[];
   activeAccountId: string | null;
   libraries: Record<string, readonly TrackView[]>;
+  readonly profiles: Readonly<Record<string, SpotifyProfile>>;
   /** The core's cache per account: what `library.cached` pages through. */
   readonly caches = new Map<string, CachedLibrary>();
   /** When set, `app.startDemo` waits for it before answering (the app would quit meanwhile). */
@@ -94,11 +113,11 @@ export class FakeBridge {
   /** When set, `accounts.add` answers with this (a promise lets a test keep it waiting). */
   addAnswer: (() => Answer<AccountView>) | null = null;
   /** When set for an offset, `library.tracks` fails there (once) with this error. */
-  readonly failTracksAt = new Map<number, IpcError>();
+  readonly failTracksAt = new Map<number, FakeFailure>();
   /** When set for an offset, `library.tracks` waits for the promise before answering there. */
   readonly holdTracksAt = new Map<number, Promise<void>>();
   /** Channels that fail with this error (until deleted), e.g. `accounts:setActive`. */
-  readonly failures = new Map<string, IpcError>();
+  readonly failures = new Map<string, FakeFailure>();
   private readonly listeners = new Map<EventChannel, Set<(payload: never) => void>>();
   // Each cache object set (by a sync or by a test) is a revision; the tracks of each are kept so a
   // sync can answer with the step from the page's revision.
@@ -147,6 +166,7 @@ export class FakeBridge {
         ? (this.accounts[0]?.id ?? null)
         : options.activeAccountId;
     this.libraries = { ...options.libraries };
+    this.profiles = { ...options.profiles };
     for (const [id, lastSyncedAt] of Object.entries(options.cachedAt ?? {})) {
       this.caches.set(id, { tracks: this.libraries[id] ?? [], lastSyncedAt });
     }
@@ -167,7 +187,7 @@ export class FakeBridge {
   }
 
   /** Records the call; answers with the failure a test set for this channel, if any. */
-  private record(channel: string, args: readonly unknown[]): IpcError | undefined {
+  private record(channel: string, args: readonly unknown[]): FakeFailure | undefined {
     this.calls.push({ channel, args });
     return this.failures.get(channel);
   }
@@ -179,7 +199,7 @@ export class FakeBridge {
   private update(id: string, patch: Partial<AccountView>): IpcResult<AccountView> {
     const index = this.accounts.findIndex((account) => account.id === id);
     const current = this.accounts[index];
-    if (!current) return fail({ code: 'account_not_found', message: `No account ${id}.` });
+    if (!current) return fakeFailure({ code: 'account_not_found', message: `No account ${id}.` });
     const next = { ...current, ...patch };
     this.accounts[index] = next;
     this.emit('accounts:changed', this.view());
@@ -190,12 +210,12 @@ export class FakeBridge {
     app: {
       info: async () => {
         const failure = this.record('app:info', []);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         return ok(this.info);
       },
       startDemo: async () => {
         const failure = this.record('app:startDemo', []);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         await this.holdStartDemo;
         return ok(null);
       },
@@ -203,12 +223,12 @@ export class FakeBridge {
     settings: {
       get: async () => {
         const failure = this.record('settings:get', []);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         return ok(this.settings);
       },
       update: async (patch) => {
         const failure = this.record('settings:update', [patch]);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         this.settings = { ...this.settings, ...patch };
         this.emit('settings:changed', this.settings);
         return ok(this.settings);
@@ -217,23 +237,23 @@ export class FakeBridge {
     accounts: {
       list: async () => {
         const failure = this.record('accounts:list', []);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         return ok(this.view());
       },
       add: async () => {
         const failure = this.record('accounts:add', []);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         if (this.addAnswer) return this.addAnswer();
-        return fail({ code: 'login_cancelled', message: 'The sign-in was cancelled.' });
+        return fakeFailure({ code: 'login_cancelled', message: 'The sign-in was cancelled.' });
       },
       cancelLogins: async () => {
         const failure = this.record('accounts:cancelLogins', []);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         return ok(null);
       },
       remove: async (id) => {
         const failure = this.record('accounts:remove', [id]);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         this.accounts = this.accounts.filter((account) => account.id !== id);
         if (this.activeAccountId === id) this.activeAccountId = this.accounts[0]?.id ?? null;
         this.emit('accounts:changed', this.view());
@@ -241,7 +261,7 @@ export class FakeBridge {
       },
       rename: async (id, nickname) => {
         const failure = this.record('accounts:rename', [id, nickname]);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         const account = this.findAccount(id);
         return this.update(id, {
           nickname,
@@ -250,12 +270,12 @@ export class FakeBridge {
       },
       recolour: async (id, colour) => {
         const failure = this.record('accounts:recolour', [id, colour]);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         return this.update(id, { color: colour });
       },
       reorder: async (order) => {
         const failure = this.record('accounts:reorder', [order]);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         const byId = new Map(this.accounts.map((account) => [account.id, account]));
         this.accounts = order.flatMap((id) => byId.get(id) ?? []);
         this.emit('accounts:changed', this.view());
@@ -263,9 +283,9 @@ export class FakeBridge {
       },
       setActive: async (id) => {
         const failure = this.record('accounts:setActive', [id]);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         if (!this.findAccount(id)) {
-          return fail({ code: 'account_not_found', message: `No account ${id}.` });
+          return fakeFailure({ code: 'account_not_found', message: `No account ${id}.` });
         }
         this.activeAccountId = id;
         this.emit('accounts:changed', this.view());
@@ -275,9 +295,13 @@ export class FakeBridge {
     profile: {
       get: async (id) => {
         const failure = this.record('profile:get', [id]);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
+        const fetched = this.profiles[id];
+        // As the core does: the profile is stored with the account, and the accounts announced.
+        if (fetched) this.update(id, fetched);
         const account = this.findAccount(id);
-        if (!account) return fail({ code: 'account_not_found', message: `No account ${id}.` });
+        if (!account)
+          return fakeFailure({ code: 'account_not_found', message: `No account ${id}.` });
         return ok({
           accountId: id,
           spotifyUserId: account.spotifyUserId ?? id,
@@ -290,12 +314,12 @@ export class FakeBridge {
     library: {
       tracks: async (id, { offset, limit }) => {
         const failure = this.record('library:tracks', [id, { offset, limit }]);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         await this.holdTracksAt.get(offset);
         const pageFailure = this.failTracksAt.get(offset);
         if (pageFailure) {
           this.failTracksAt.delete(offset);
-          return fail(pageFailure);
+          return fakeFailure(pageFailure);
         }
         const all = this.libraries[id] ?? [];
         const items = all.slice(offset, offset + limit);
@@ -310,9 +334,9 @@ export class FakeBridge {
       sync: async (id, options) => {
         const failure = this.record('library:sync', options === undefined ? [id] : [id, options]);
         await this.holdSync;
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         if (!this.findAccount(id)) {
-          return fail({ code: 'account_not_found', message: `No account ${id}.` });
+          return fakeFailure({ code: 'account_not_found', message: `No account ${id}.` });
         }
         const tracks = this.libraries[id] ?? [];
         const before = this.caches.get(id);
@@ -332,7 +356,7 @@ export class FakeBridge {
       },
       cached: async (id, { offset, limit }) => {
         const failure = this.record('library:cached', [id, { offset, limit }]);
-        if (failure) return fail(failure);
+        if (failure) return fakeFailure(failure);
         await this.holdCachedAt.get(offset);
         const cache = this.caches.get(id);
         if (!cache) {

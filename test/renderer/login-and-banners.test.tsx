@@ -6,7 +6,8 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import type { AccountView, IpcResult } from '../../electron/core/ipc/contract.js';
-import { FakeBridge, makeAccount } from './fake-bridge.js';
+import type { FailureCode } from '../../renderer/src/failure-code.js';
+import { FakeBridge, fakeFailure, makeAccount } from './fake-bridge.js';
 import { renderApp } from './render-app.js';
 
 function heldAdd(bridge: FakeBridge): (answer: IpcResult<AccountView>) => void {
@@ -81,7 +82,7 @@ describe('login progress', () => {
     expect(screen.queryByText('Signed in as Nina.')).toBeNull();
   });
 
-  it.each([
+  it.each<[FailureCode, RegExp]>([
     ['login_timeout', /longer than 5 minutes/],
     ['login_port_in_use', /port is used by another program/],
     ['invalid_client_id', /does not recognise this Client ID/],
@@ -90,7 +91,7 @@ describe('login progress', () => {
     ['network_error', /Check your internet connection/],
   ])('explains %s in words', async (code, sentence) => {
     const bridge = new FakeBridge();
-    bridge.addAnswer = () => ({ ok: false, error: { code, message: 'raw core message' } });
+    bridge.addAnswer = () => fakeFailure({ code, message: 'raw core message' });
     await renderApp(bridge);
     fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
     const alert = await screen.findByText(/Sign-in failed/);
@@ -99,10 +100,9 @@ describe('login progress', () => {
 
   it('falls back to the core message for a code it does not know', async () => {
     const bridge = new FakeBridge();
-    bridge.addAnswer = () => ({
-      ok: false,
-      error: { code: 'something_new', message: 'A new kind of failure.' },
-    });
+    // Not a code of this build (as from a newer core): the compiler would refuse it.
+    const code = 'something_new' as FailureCode;
+    bridge.addAnswer = () => fakeFailure({ code, message: 'A new kind of failure.' });
     await renderApp(bridge);
     fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
     expect(await screen.findByText('A new kind of failure.')).toBeTruthy();

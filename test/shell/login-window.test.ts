@@ -1,6 +1,6 @@
 import type { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LoginMode } from '../../electron/core/accounts/settings-store.js';
+import type { LoginMode } from '../../electron/core/settings/setting-rules.js';
 
 interface FakeSession {
   cleared: string[];

@@ -1,6 +1,6 @@
 // Errors about the account list that the UI can explain: an unknown account, or an edit that does
 // not fit the rules (nickname length, palette colour, order that is not a permutation).
-import { AppError } from '../app-error.js';
+import { AppError } from '../errors/app-error.js';
 
 export type AccountErrorCode =
   | 'account_not_found'

@@ -1,6 +1,6 @@
 // The typed errors a sign-in can end with before any token exists. Token endpoint failures have
 // their own class (TokenEndpointError) because refreshes raise them too.
-import { AppError } from '../app-error.js';
+import { AppError } from '../errors/app-error.js';
 
 export type LoginErrorCode =
   /** The Client ID setting is not 32 hexadecimal characters. */

@@ -7,9 +7,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CALLBACK_PAGE_HEADERS, PAGES } from './callback-page.js';
 import { LoginError } from './login-error.js';
-
-export const LOOPBACK_HOST = '127.0.0.1';
-export const CALLBACK_PATH = '/callback';
+import { callbackPath, loopbackHost, redirectPortRange, redirectUri } from './redirect-uri.js';
 
 // How long close() lets answers already being written finish before cutting their sockets.
 const CLOSE_GRACE_MS = 500;
@@ -35,15 +33,16 @@ export interface LoopbackListener {
   close(): Promise<void>;
 }
 
-export function redirectUriFor(port: number): string {
-  return `http://${LOOPBACK_HOST}:${port}${CALLBACK_PATH}`;
-}
-
 function assertValidPort(port: unknown): asserts port is number {
-  if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65_535) {
+  if (
+    typeof port !== 'number' ||
+    !Number.isInteger(port) ||
+    port < 0 ||
+    port > redirectPortRange.max
+  ) {
     throw new LoginError(
       'invalid_port',
-      'The sign-in port must be a whole number from 1 to 65535, or 0 for a dynamic port.',
+      `The sign-in port must be a whole number from 1 to ${redirectPortRange.max}, or 0 for a dynamic port.`,
     );
   }
 }
@@ -64,7 +63,7 @@ function safeErrorValue(value: string): string {
 // A request target URL cannot parse (`http://[`) must be answered, not thrown out of the handler.
 function parseRequestTarget(target: string | undefined): URL | undefined {
   try {
-    return new URL(target ?? '/', `http://${LOOPBACK_HOST}`);
+    return new URL(target ?? '/', `http://${loopbackHost}`);
   } catch {
     return undefined;
   }
@@ -102,7 +101,7 @@ export async function startLoopbackListener(
     });
 
     const url = parseRequestTarget(req.url);
-    if (url === undefined || url.pathname !== CALLBACK_PATH) return send(res, 404, PAGES.notFound);
+    if (url === undefined || url.pathname !== callbackPath) return send(res, 404, PAGES.notFound);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       return send(res, 405, PAGES.notFound);
@@ -160,7 +159,7 @@ export async function startLoopbackListener(
         reject(
           new LoginError(
             'login_port_in_use',
-            `Port ${requestedPort} on ${LOOPBACK_HOST} is already in use by another program. ` +
+            `Port ${requestedPort} on ${loopbackHost} is already in use by another program. ` +
               'Pick another port in settings, or use the dynamic port (0).',
             { cause: err },
           ),
@@ -169,14 +168,14 @@ export async function startLoopbackListener(
         reject(
           new LoginError(
             'login_failed',
-            `Could not listen on ${LOOPBACK_HOST}:${requestedPort} for the sign-in (${err.code ?? err.message}).`,
+            `Could not listen on ${loopbackHost}:${requestedPort} for the sign-in (${err.code ?? err.message}).`,
             { cause: err },
           ),
         );
       }
     };
     server.once('error', onListenError);
-    server.listen({ host: LOOPBACK_HOST, port: requestedPort, exclusive: true }, () => {
+    server.listen({ host: loopbackHost, port: requestedPort, exclusive: true }, () => {
       server.off('error', onListenError);
       server.on('error', onLateError);
       resolve();
@@ -203,7 +202,7 @@ export async function startLoopbackListener(
   return {
     address,
     port: address.port,
-    redirectUri: redirectUriFor(address.port),
+    redirectUri: redirectUri(address.port),
     callback,
     close,
   };

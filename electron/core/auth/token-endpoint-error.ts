@@ -1,6 +1,6 @@
 // Typed failures of Spotify's token endpoint, for both the code exchange and refreshes. Callers
 // branch on `code` (the OAuth `error` value or a transport class), never on message text.
-import { AppError } from '../app-error.js';
+import { AppError } from '../errors/app-error.js';
 
 export type OAuthErrorCode =
   | 'invalid_grant'

@@ -1,6 +1,6 @@
 // How the image cache fails: one typed code per reason a picture cannot be shown, which the page's
 // image protocol turns into a status. A message never holds a response body.
-import { AppError } from '../app-error.js';
+import { AppError } from '../errors/app-error.js';
 
 export type ImageErrorCode =
   | 'image_url_not_allowed' // not https, not an allowed host, credentials or a port in it

@@ -1,15 +1,15 @@
 // The one IPC contract between the renderer and the main process, shared by the main process, the
-// preload, the browser harness and the renderer. Requests are `domain:verb` channels whose
-// arguments are checked at run time by these schemas (the renderer is never trusted); events flow
-// from the main process to the renderer. Nothing here can carry a token: the views below are the
-// only shapes that cross, and none has a field for one.
+// preload, the browser harness and the renderer: request channels (`domain:verb`) with their
+// arguments and answers, events from the main process, and the bridge the preload exposes. No
+// view has a field for a token, so none can cross. The router checks every request's arguments at
+// run time against request-schemas.ts: the renderer is never trusted.
 //
-// This file must stay importable from browser code: zod and type-only imports only.
-import { z } from 'zod';
-import { accountColourNames, type AccountColour } from '../accounts/account-colours.js';
+// Browser-safe, so the renderer may import it: type-only imports, and constants with no imports.
+import type { AccountColour } from '../accounts/account-colours.js';
 import type { AccountStatus } from '../accounts/account-status.js';
-import type { LoginMode } from '../accounts/settings-store.js';
+import type { AppErrorCode } from '../errors/app-error-code.js';
 import type { SyncKind, SyncPhase } from '../library/library-sync.js';
+import type { LoginMode } from '../settings/setting-rules.js';
 import type { LibraryChanges } from './library-changes.js';
 import type { SavedTrack } from '../spotify/models.js';
 import type { KeychainFailureReason } from '../vault/keychain-error.js';
@@ -127,7 +127,7 @@ export type LoginProgressView =
   | {
       readonly state: 'failed';
       readonly loginId: string;
-      readonly code: string;
+      readonly code: IpcError['code'];
       readonly message: string;
     };
 
@@ -135,9 +135,26 @@ export type SchedulerView =
   | { readonly kind: 'idle' | 'busy' }
   | { readonly kind: 'rate_limited' | 'quota_exceeded'; readonly until: number };
 
-/** What every failed request resolves to: a stable code for the UI and a sentence for people. */
+/**
+ * Failures of a request's transport or routing, before or around its handler: the router's, the
+ * Electron bridge's refusal of another page, the harness's lost socket, and `internal_error` for
+ * a handler that failed with something other than an AppError (its details stay in the log).
+ */
+export type IpcErrorCode =
+  | 'ipc_unknown_channel'
+  | 'ipc_invalid_arguments'
+  | 'ipc_payload_too_large'
+  | 'ipc_untrusted_sender'
+  | 'internal_error'
+  | 'harness_disconnected'
+  | 'harness_bad_message';
+
+/**
+ * What every failed request resolves to: a stable code for the UI and a message for logs and as a
+ * fallback, for codes the renderer has no sentence of its own for.
+ */
 export interface IpcError {
-  readonly code: string;
+  readonly code: AppErrorCode | IpcErrorCode;
   readonly message: string;
 }
 
@@ -146,66 +163,70 @@ export type IpcResult<T> =
 
 // ---- Requests ----------------------------------------------------------------------------------
 
-const accountId = z.string().min(1).max(200);
+/** Every request channel, in the order the bridge lists them. */
+export const requestChannels = [
+  'app:info',
+  'app:startDemo',
+  'settings:get',
+  'settings:update',
+  'accounts:list',
+  'accounts:add',
+  'accounts:cancelLogins',
+  'accounts:remove',
+  'accounts:rename',
+  'accounts:recolour',
+  'accounts:reorder',
+  'accounts:setActive',
+  'profile:get',
+  'library:tracks',
+  'library:sync',
+  'library:cached',
+] as const;
+
+export type RequestChannel = (typeof requestChannels)[number];
 
 /**
  * Largest slice of a cached library per request: 50,000 tracks cross in 10 requests, and each
  * answer (about 2 MB) stays small enough not to hold up other messages for long.
  */
 export const maxCachedTracksPerRequest = 5000;
-const nickname = z.string().max(64).nullable();
 
-/** Arguments of each request channel, as a tuple, checked by the router before any handler runs. */
-export const requestArgs = {
-  'app:info': z.tuple([]),
-  'app:startDemo': z.tuple([]),
-  'settings:get': z.tuple([]),
-  'settings:update': z.tuple([
-    z
-      .object({
-        clientId: z.string().max(64).nullable(),
-        redirectPort: z.number().int().nullable(),
-        loginMode: z.enum(['window', 'browser']),
-        // Ranges are the settings store's to check, with an error that names the setting.
-        librarySyncMaxAgeMinutes: z.number().int(),
-      })
-      .partial()
-      .strict(),
-  ]),
-  'accounts:list': z.tuple([]),
-  'accounts:add': z.tuple([]),
-  'accounts:cancelLogins': z.tuple([]),
-  'accounts:remove': z.tuple([accountId]),
-  'accounts:rename': z.tuple([accountId, nickname]),
-  'accounts:recolour': z.tuple([accountId, z.enum(accountColourNames)]),
-  'accounts:reorder': z.tuple([z.array(accountId).max(500)]),
-  'accounts:setActive': z.tuple([accountId]),
-  'profile:get': z.tuple([accountId]),
-  'library:tracks': z.tuple([
-    accountId,
-    z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(50) }).strict(),
-  ]),
-  'library:sync': z.tuple([
-    accountId,
-    // The revision the page holds, to be answered with what changed since (null: none held).
-    z
-      .object({ since: z.string().max(100).nullable() })
-      .strict()
-      .optional(),
-  ]),
-  'library:cached': z.tuple([
-    accountId,
-    z
-      .object({
-        offset: z.number().int().min(0),
-        limit: z.number().int().min(1).max(maxCachedTracksPerRequest),
-      })
-      .strict(),
-  ]),
-} as const;
+/** A change to some settings; the settings store checks each value's range. */
+export interface SettingsPatch {
+  readonly clientId?: string | null;
+  readonly redirectPort?: number | null;
+  readonly loginMode?: LoginMode;
+  readonly librarySyncMaxAgeMinutes?: number;
+}
 
-export type RequestChannel = keyof typeof requestArgs;
-export type RequestArgs<C extends RequestChannel> = z.infer<(typeof requestArgs)[C]>;
+/** Which tracks of a list: from `offset`, at most `limit`. */
+export interface SliceRequest {
+  readonly offset: number;
+  readonly limit: number;
+}
+
+/** The arguments of each request channel, as a tuple. */
+export interface RequestArgsByChannel {
+  'app:info': [];
+  'app:startDemo': [];
+  'settings:get': [];
+  'settings:update': [patch: SettingsPatch];
+  'accounts:list': [];
+  'accounts:add': [];
+  'accounts:cancelLogins': [];
+  'accounts:remove': [accountId: string];
+  'accounts:rename': [accountId: string, nickname: string | null];
+  'accounts:recolour': [accountId: string, colour: AccountColour];
+  'accounts:reorder': [accountIds: string[]];
+  'accounts:setActive': [accountId: string];
+  'profile:get': [accountId: string];
+  'library:tracks': [accountId: string, page: SliceRequest];
+  /** `since`: the revision the page holds, to be answered with what changed (null: none held). */
+  'library:sync': [accountId: string, options?: { since: string | null }];
+  'library:cached': [accountId: string, slice: SliceRequest];
+}
+
+export type RequestArgs<C extends RequestChannel> = RequestArgsByChannel[C];
 
 /** What each request channel resolves to. */
 export interface RequestResults {
@@ -227,8 +248,6 @@ export interface RequestResults {
   'library:sync': LibrarySyncView;
   'library:cached': CachedTracksView;
 }
-
-export const requestChannels = Object.keys(requestArgs) as RequestChannel[];
 
 // ---- Events ------------------------------------------------------------------------------------
 

@@ -1,20 +1,27 @@
 // The transport-agnostic half of IPC: takes a channel name and arguments exactly as they arrived
 // (untrusted), checks them against the contract, runs the handler and answers with an IpcResult.
 // The Electron shell plugs it into ipcMain.handle; the browser harness into a WebSocket. Errors
-// become `{code, message}`: an AppError keeps its code and message, anything else is reported as
-// `internal_error` without its details, which could hold anything.
-import { AppError } from '../app-error.js';
-import {
-  requestArgs,
-  type IpcResult,
-  type RequestArgs,
-  type RequestChannel,
-  type RequestResults,
+// become `{code, message}` (ipc-error.ts).
+import { AppError } from '../errors/app-error.js';
+import type {
+  IpcError,
+  IpcResult,
+  RequestArgs,
+  RequestChannel,
+  RequestResults,
 } from './contract.js';
+import { ipcErrorOf } from './ipc-error.js';
+import { requestArgs } from './request-schemas.js';
 
 export type IpcHandlers = {
   readonly [C in RequestChannel]: (...args: RequestArgs<C>) => Promise<RequestResults[C]>;
 };
+
+/** The handlers of one domain's channels, e.g. `DomainHandlers<'accounts'>` for `accounts:*`. */
+export type DomainHandlers<D extends string> = Pick<
+  IpcHandlers,
+  Extract<RequestChannel, `${D}:${string}`>
+>;
 
 export interface IpcRouterOptions {
   /** Largest accepted argument list, as JSON bytes. Default 64 KiB. */
@@ -58,15 +65,17 @@ export function createIpcRouter(handlers: IpcHandlers, options: IpcRouterOptions
         const handler = handlers[name] as (...a: unknown[]) => Promise<unknown>;
         return { ok: true, value: await handler(...(parsed.data as unknown[])) };
       } catch (error) {
-        if (error instanceof AppError) return failure(error.code, error.message);
-        options.onUnexpectedError?.(name, error);
-        return failure('internal_error', `Something went wrong while handling ${name}.`);
+        if (!(error instanceof AppError)) options.onUnexpectedError?.(name, error);
+        return {
+          ok: false,
+          error: ipcErrorOf(error, `Something went wrong while handling ${name}.`),
+        };
       }
     },
   };
 }
 
-function failure(code: string, message: string): IpcResult<never> {
+function failure(code: IpcError['code'], message: string): IpcResult<never> {
   return { ok: false, error: { code, message } };
 }
 

@@ -1,7 +1,7 @@
 // Maps the core's own records to the views of the IPC contract: the one place that decides what
 // the renderer may see. Tokens are not in any input here, so none can reach an output.
 import type { Account, AccountsSnapshot } from '../accounts/account-registry.js';
-import type { Settings } from '../accounts/settings-store.js';
+import type { Settings } from '../settings/settings-store.js';
 import type { LibraryAtRevision } from '../library/library-service.js';
 import type { ChangesSince } from '../library/library-revisions.js';
 import type { LibrarySnapshot } from '../library/library-snapshot.js';

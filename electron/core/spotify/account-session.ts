@@ -100,12 +100,6 @@ export class AccountSession {
     return this.#state;
   }
 
-  /** Fresh tokens from a new sign-in of the same account; clears "sign in again". */
-  replaceTokens(tokens: TokenSet): void {
-    this.#tokens = tokens;
-    this.#state = 'active';
-  }
-
   /** Sends an authorised request through the shared scheduler; resolves with its JSON body. */
   async send(request: ApiRequest): Promise<unknown> {
     const url = this.#urlFor(request);

@@ -7,7 +7,7 @@
 // Authorization) and handle the 4xx it hands back.
 
 import PQueue from 'p-queue';
-import { AppError } from '../app-error.js';
+import { AppError } from '../errors/app-error.js';
 import { systemClock, type Clock } from '../clock.js';
 import { Emitter, type Event } from '../events/emitter.js';
 import type { BackoffOptions } from './backoff.js';

@@ -2,7 +2,7 @@
 // differently. Built from HTTP statuses and OAuth codes, never from a token; messages are safe to
 // log and show.
 
-import { AppError } from '../app-error.js';
+import { AppError } from '../errors/app-error.js';
 
 export type SpotifyApiErrorCode =
   | 'unauthorized'

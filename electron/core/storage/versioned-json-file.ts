@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Mutex } from 'async-mutex';
 import writeFileAtomic from 'write-file-atomic';
 import type { z } from 'zod';
-import { AppError } from '../app-error.js';
+import { AppError } from '../errors/app-error.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { StorageNotice } from './storage-notice.js';
 
@@ -42,10 +42,6 @@ export class VersionedJsonFile<T> {
   constructor(options: VersionedJsonFileOptions<T>) {
     this.#options = options;
     this.#clock = options.clock ?? systemClock;
-  }
-
-  get filePath(): string {
-    return this.#options.filePath;
   }
 
   read(): Promise<VersionedJsonRead<T>> {

@@ -1,7 +1,7 @@
 // Why the keychain could not be used, as a typed error the UI can explain. keytar only reports
 // strings, so the messages it is known to produce (recorded against gnome-keyring in test/keychain) are
 // classified here, in one place; anything unrecognised is `unknown`, never a crash.
-import { AppError } from '../app-error.js';
+import { AppError } from '../errors/app-error.js';
 
 export type KeychainFailureReason =
   'no_dbus_session' | 'no_secret_service' | 'not_unlocked' | 'locked' | 'unknown';

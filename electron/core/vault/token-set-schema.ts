@@ -3,6 +3,7 @@
 // rather than assumed.
 import { z } from 'zod';
 import type { TokenSet } from '../auth/token-set.js';
+import { clientIdPattern } from '../settings/setting-rules.js';
 
 const epochMs = z.number().int().nonnegative();
 
@@ -12,10 +13,7 @@ export const tokenSetSchema = z.object({
   expiresAt: epochMs,
   scope: z.string(),
   authorizedAt: epochMs,
-  clientId: z
-    .string()
-    .regex(/^[0-9a-f]{32}$/)
-    .optional(),
+  clientId: z.string().regex(clientIdPattern).optional(),
 }) satisfies z.ZodType<TokenSet>;
 
 /**

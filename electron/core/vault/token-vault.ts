@@ -7,7 +7,7 @@
 // The keychain's availability is probed once at open(): a locked Secret Service collection answers
 // reads with null, so only a write + read + delete of a probe item tells "locked" from "empty".
 import { Mutex } from 'async-mutex';
-import { AppError } from '../app-error.js';
+import { AppError } from '../errors/app-error.js';
 import type { RefreshedAccess, TokenSet } from '../auth/token-set.js';
 import { Emitter, type Event } from '../events/emitter.js';
 import {

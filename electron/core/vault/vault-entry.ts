@@ -1,7 +1,7 @@
 // How one account's TokenSet becomes a keychain entry and back: the rules for the entry's key,
 // the JSON written (checked first, so nothing malformed is ever stored) and the check of what is
 // read back, which another process or an older version of the app may have written.
-import { AppError } from '../app-error.js';
+import { AppError } from '../errors/app-error.js';
 import type { TokenSet } from '../auth/token-set.js';
 import { KeychainError } from './keychain-error.js';
 import { describeTokenSetProblems, tokenSetSchema } from './token-set-schema.js';

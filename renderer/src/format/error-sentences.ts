@@ -1,18 +1,21 @@
-// Turns the core's stable error codes into sentences that say what happened and what to do.
-// Codes not listed here fall back to the core's own message, which is already written for people.
+// Turns the core's stable error codes into sentences that say what happened and what to do: the
+// one place the page's words for failures live. Codes not listed here fall back to the core's own
+// message. The compiler refuses a code the app cannot send.
 import { BridgeError } from '../bridge.js';
+import type { FailureCode } from '../failure-code.js';
 
-const sentences: Readonly<Record<string, string>> = {
+const unknownClientId =
+  'Spotify does not recognise this Client ID. Copy it again from your app in the Spotify developer dashboard.';
+const signInAgain = 'This account needs to be signed in again.';
+
+const sentences: Readonly<Partial<Record<FailureCode, string>>> = {
   login_timeout: 'The sign-in took longer than 5 minutes, so it was stopped. Try again when ready.',
   login_port_in_use:
     'The fixed redirect port is used by another program. Choose another port in the advanced settings, or clear it to use a free one each time.',
   login_open_failed:
     'The login window could not be opened. Try again, or sign in with your browser.',
-  login_cancelled: 'Sign-in cancelled.',
-  invalid_client_id:
-    'Spotify does not recognise this Client ID. Copy it again from your app in the Spotify developer dashboard.',
-  invalid_client:
-    'Spotify does not recognise this Client ID. Copy it again from your app in the Spotify developer dashboard.',
+  invalid_client_id: unknownClientId,
+  invalid_client: unknownClientId,
   client_id_missing: 'Enter your Client ID first: the setup screen shows where to find it.',
   not_allowlisted:
     "Spotify refused this account because it is not on your app's user list. Add it under User Management in the Spotify developer dashboard (at most 5 users in Development Mode).",
@@ -21,8 +24,8 @@ const sentences: Readonly<Record<string, string>> = {
   server_error: 'Spotify is having trouble right now. Try again in a few minutes.',
   rate_limited: 'Spotify asked us to slow down. The app will carry on by itself shortly.',
   quota_exceeded: "Your Spotify app's request quota is used up for now. The app will resume later.",
-  needs_sign_in: 'This account needs to be signed in again.',
-  invalid_grant: 'This account needs to be signed in again.',
+  needs_sign_in: signInAgain,
+  invalid_grant: signInAgain,
   harness_disconnected: 'The connection to the app was lost. Reconnecting…',
   bridge_failed: 'The app did not answer. Try again.',
   demo_unavailable:
@@ -36,6 +39,6 @@ export function errorSentence(error: unknown): string {
   return 'Something went wrong. Try again.';
 }
 
-export function sentenceFor(code: string, message: string): string {
+export function sentenceFor(code: FailureCode, message: string): string {
   return sentences[code] ?? (message || 'Something went wrong. Try again.');
 }

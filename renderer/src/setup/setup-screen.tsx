@@ -4,12 +4,13 @@
 // restart the app as the demo.
 import { useId, useRef, useState, type FormEvent } from 'react';
 
+import { defaultLibrarySyncMaxAgeMinutes, redirectUri } from '../app-contract.js';
 import { errorSentence } from '../format/error-sentences.js';
 import { checkClientId } from '../format/client-id.js';
 import { useAppState, useStore } from '../state/app-store.js';
 import { ClientIdField } from './client-id-field.js';
 import { CopyButton } from './copy-button.js';
-import { checkPort, redirectUriForPort } from './redirect-uri.js';
+import { checkPort } from './redirect-port.js';
 import { syncAgeChoicesWith } from './sync-age-choices.js';
 import { DemoBadge } from '../common/demo-badge.js';
 import './setup-screen.css';
@@ -23,7 +24,9 @@ export function SetupScreen() {
   const [clientId, setClientId] = useState(settings?.clientId ?? '');
   const [port, setPort] = useState(settings?.redirectPort ? String(settings.redirectPort) : '');
   const [browserLogin, setBrowserLogin] = useState(settings?.loginMode === 'browser');
-  const [syncAge, setSyncAge] = useState(settings?.librarySyncMaxAgeMinutes ?? 30);
+  const [syncAge, setSyncAge] = useState(
+    settings?.librarySyncMaxAgeMinutes ?? defaultLibrarySyncMaxAgeMinutes,
+  );
   const [triedToSave, setTriedToSave] = useState(false);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -38,8 +41,10 @@ export function SetupScreen() {
   const headingId = useId();
 
   const portCheck = checkPort(port);
-  const savedUri = info?.redirectUriToRegister ?? 'http://127.0.0.1/callback';
-  const redirectUri = portCheck.ok ? redirectUriForPort(savedUri, portCheck.value) : savedUri;
+  // The port being typed, once valid; until then the one the settings hold.
+  const uriToRegister = portCheck.ok
+    ? redirectUri(portCheck.value)
+    : (info?.redirectUriToRegister ?? redirectUri(null));
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -117,8 +122,8 @@ export function SetupScreen() {
           <li>
             Under <strong>Redirect URIs</strong>, add exactly this address:
             <span className="redirect-uri">
-              <code data-testid="redirect-uri">{redirectUri}</code>
-              <CopyButton text={redirectUri} label="Copy redirect URI" />
+              <code data-testid="redirect-uri">{uriToRegister}</code>
+              <CopyButton text={uriToRegister} label="Copy redirect URI" />
             </span>
             {portCheck.ok && portCheck.value === null && (
               <span className="hint">

@@ -14,8 +14,9 @@ import type {
   SchedulerView,
   SettingsView,
 } from '../app-contract.js';
-import type { AccountColour } from '../app-contract.js';
-import { BridgeError, unwrap, type BridgeApi } from '../bridge.js';
+import { defaultLibrarySyncMaxAgeMinutes, type AccountColour } from '../app-contract.js';
+import { errorCode, unwrap, type BridgeApi } from '../bridge.js';
+import type { FailureCode } from '../failure-code.js';
 import { errorSentence, sentenceFor } from '../format/error-sentences.js';
 import { ExternalStore } from './external-store.js';
 import { LibraryStore } from './library-store.js';
@@ -25,7 +26,7 @@ export type LoginState =
   | { readonly phase: 'waiting' }
   | { readonly phase: 'signed_in'; readonly accountId: string; readonly label: string }
   | { readonly phase: 'cancelled' }
-  | { readonly phase: 'failed'; readonly code: string; readonly message: string };
+  | { readonly phase: 'failed'; readonly code: FailureCode; readonly message: string };
 
 export interface AppState {
   readonly phase: 'loading' | 'ready' | 'failed';
@@ -61,19 +62,19 @@ export type SettingsPatch = Partial<
   Pick<SettingsView, 'clientId' | 'redirectPort' | 'loginMode' | 'librarySyncMaxAgeMinutes'>
 >;
 
-/** Used until the settings have loaded; the core's own default. */
-const defaultLibrarySyncMaxAgeMinutes = 30;
-
 export class AppStore extends ExternalStore {
   readonly api: BridgeApi;
   readonly libraries: LibraryStore;
   private state: AppState = initialState;
   private readonly unsubscribers: (() => void)[] = [];
+  // Accounts whose profile was asked for this run: once each, whatever the answer.
+  private readonly profilesAsked = new Set<string>();
 
   constructor(api: BridgeApi) {
     super();
     this.api = api;
     this.libraries = new LibraryStore(api, {
+      // The core's own default until the settings have loaded.
       maxAgeMinutes: () =>
         this.state.settings?.librarySyncMaxAgeMinutes ?? defaultLibrarySyncMaxAgeMinutes,
     });
@@ -126,6 +127,21 @@ export class AppStore extends ExternalStore {
       activeAccountId: view.activeAccountId,
       ...(gone ? { login: { phase: 'idle' } } : {}),
     });
+    this.fetchMissingProfiles(view.accounts);
+  }
+
+  /**
+   * An account rebuilt from the keychain at start-up has no name or picture until its profile is
+   * fetched again; the core then stores it and announces the accounts anew. A failure needs no
+   * banner: the account's status tells of a sign-in or allowlist problem.
+   */
+  private fetchMissingProfiles(accounts: readonly AccountView[]): void {
+    for (const account of accounts) {
+      if (account.spotifyUserId !== null || account.status !== 'ok') continue;
+      if (this.profilesAsked.has(account.id)) continue;
+      this.profilesAsked.add(account.id);
+      void this.api.profile.get(account.id);
+    }
   }
 
   private applyLoginProgress(progress: LoginProgressView): void {
@@ -199,7 +215,7 @@ export class AppStore extends ExternalStore {
       // Show the account just signed in: that is what the person is waiting to see.
       await this.setActive(account.id);
     } catch (error) {
-      const code = error instanceof BridgeError ? error.code : 'unexpected_error';
+      const code = errorCode(error);
       if (code === 'login_cancelled') this.set({ login: { phase: 'cancelled' } });
       else this.set({ login: { phase: 'failed', code, message: errorSentence(error) } });
     }

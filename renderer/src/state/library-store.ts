@@ -15,6 +15,7 @@ import {
   type maxCachedTracksPerRequest,
 } from '../app-contract.js';
 import { errorCode, unwrap, type BridgeApi } from '../bridge.js';
+import type { FailureCode } from '../failure-code.js';
 import { errorSentence } from '../format/error-sentences.js';
 import { ExternalStore } from './external-store.js';
 import { TrackListForms } from './track-list-forms.js';
@@ -26,7 +27,7 @@ const cachedSliceSize: typeof maxCachedTracksPerRequest = 5000;
 const maxCacheReadAttempts = 3;
 
 export interface LibraryFailure {
-  readonly code: string;
+  readonly code: FailureCode;
   readonly message: string;
   /** `load`: reading the cache failed; `sync`: bringing it up to date with Spotify failed. */
   readonly during: 'load' | 'sync';
@@ -66,7 +67,12 @@ export interface LibraryStoreOptions {
 }
 
 // Sign-in problems are shown by the account page itself; once the account is back they are moot.
-const signInCodes = new Set(['needs_sign_in', 'invalid_grant', 'not_allowlisted', 'unauthorized']);
+const signInCodes = new Set<FailureCode>([
+  'needs_sign_in',
+  'invalid_grant',
+  'not_allowlisted',
+  'unauthorized',
+]);
 
 export class LibraryStore extends ExternalStore {
   /** The sorted and searchable forms of the lists this store hands out. */

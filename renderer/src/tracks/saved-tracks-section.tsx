@@ -5,6 +5,7 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 
 import type { AccountView, SchedulerView } from '../app-contract.js';
+import type { FailureCode } from '../failure-code.js';
 import { inIdleSlices } from '../common/idle-slices.js';
 import { formatCount, formatTime, plural } from '../format/formatters.js';
 import { useAppState, useStore } from '../state/app-store.js';
@@ -200,7 +201,7 @@ function ProgressRow(props: {
   );
 }
 
-const waitCodes = new Set(['rate_limited', 'quota_exceeded']);
+const waitCodes = new Set<FailureCode>(['rate_limited', 'quota_exceeded']);
 
 function FailureBanner(props: {
   readonly error: LibraryFailure;

@@ -1,7 +1,7 @@
 // How the image cache fails: refused URLs never reach the network, a dead URL is remembered for
 // ten minutes, and every other failure is a typed error whose message holds no response body.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../../electron/core/app-error.js';
+import { AppError } from '../../../electron/core/errors/app-error.js';
 import type { ImageErrorCode } from '../../../electron/core/images/image-cache.js';
 import { cacheFiles, png, useImageCacheFixture } from './support.js';
 

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../electron/core/app-error.js';
+import { AppError } from '../../../electron/core/errors/app-error.js';
 import { ImageCache, type ImageCacheOptions } from '../../../electron/core/images/image-cache.js';
 import {
   cacheFiles,

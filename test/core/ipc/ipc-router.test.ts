@@ -2,11 +2,12 @@
 // buggy page could send, through the real handlers of a real core against the fake Spotify.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventChannel, EventPayloads } from '../../../electron/core/ipc/contract.js';
-import { createAppHandlers, forwardCoreEvents } from '../../../electron/core/ipc/app-handlers.js';
+import { forwardCoreEvents } from '../../../electron/core/ipc/core-events.js';
+import { createIpcHandlers } from '../../../electron/core/ipc/ipc-handlers.js';
 import { createIpcRouter, type IpcRouter } from '../../../electron/core/ipc/ipc-router.js';
 import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store.js';
 import { startFakeSpotify, type FakeSpotify } from '../../../demo/fake-spotify/index.js';
-import { openCore, user, type CoreUnderTest } from '../app/support.js';
+import { openCore, user, type CoreUnderTest } from '../composition/support.js';
 
 let fake: FakeSpotify;
 let store: MemorySecretStore;
@@ -25,7 +26,7 @@ beforeEach(async () => {
   const emit = <E extends EventChannel>(event: E, payload: EventPayloads[E]) =>
     events.push({ event, payload });
   router = createIpcRouter(
-    createAppHandlers(subject.core, { version: '1.2.3', demo: false, emit }),
+    createIpcHandlers(subject.core, { version: '1.2.3', demo: false, emit }),
     { maxArgumentBytes: 4096, onUnexpectedError: (_channel, error) => unexpected.push(error) },
   );
   stopForwarding = forwardCoreEvents(subject.core, emit);
@@ -107,7 +108,7 @@ describe('refusing bad messages', () => {
   it('reports a handler’s unexpected error as internal_error without its details', async () => {
     const failing = createIpcRouter(
       {
-        ...createAppHandlers(subject.core, { version: '1', demo: false, emit: () => undefined }),
+        ...createIpcHandlers(subject.core, { version: '1', demo: false, emit: () => undefined }),
         'accounts:list': async () => {
           throw new Error('refresh_token=secret-value leaked into a message');
         },

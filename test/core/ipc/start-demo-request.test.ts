@@ -2,11 +2,11 @@
 // shell's `startDemo` when there is one, and otherwise (the demo itself, the browser harness)
 // answers demo_unavailable with a sentence, never an internal error.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAppHandlers } from '../../../electron/core/ipc/app-handlers.js';
+import { createIpcHandlers } from '../../../electron/core/ipc/ipc-handlers.js';
 import { createIpcRouter } from '../../../electron/core/ipc/ipc-router.js';
 import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store.js';
 import { startFakeSpotify, type FakeSpotify } from '../../../demo/fake-spotify/index.js';
-import { openCore, type CoreUnderTest } from '../app/support.js';
+import { openCore, type CoreUnderTest } from '../composition/support.js';
 
 let fake: FakeSpotify;
 let subject: CoreUnderTest;
@@ -25,7 +25,7 @@ afterEach(async () => {
 
 function routerWith(options: { demo: boolean; startDemo?: () => Promise<void> }) {
   return createIpcRouter(
-    createAppHandlers(subject.core, { version: '1.2.3', emit: () => undefined, ...options }),
+    createIpcHandlers(subject.core, { version: '1.2.3', emit: () => undefined, ...options }),
     { onUnexpectedError: (_channel, error) => unexpected.push(error) },
   );
 }

@@ -1,7 +1,7 @@
 // A page that holds a revision of the library gets only what changed since, through the real
 // handlers of a real core syncing with the fake Spotify over HTTP.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppHandlers } from '../../../electron/core/ipc/app-handlers.js';
+import { createIpcHandlers } from '../../../electron/core/ipc/ipc-handlers.js';
 import type { CachedTracksView, LibrarySyncView } from '../../../electron/core/ipc/contract.js';
 import { createIpcRouter, type IpcRouter } from '../../../electron/core/ipc/ipc-router.js';
 import { openLibraryHarness, type LibraryHarness } from './support.js';
@@ -12,7 +12,7 @@ let router: IpcRouter;
 beforeEach(async () => {
   h = await openLibraryHarness({ tracks: 200 });
   router = createIpcRouter(
-    createAppHandlers(h.core, { version: '1', demo: false, emit: () => undefined }),
+    createIpcHandlers(h.core, { version: '1', demo: false, emit: () => undefined }),
     { maxArgumentBytes: 4096, onUnexpectedError: (_channel, error) => expect(error).toBeNull() },
   );
 });

@@ -1,7 +1,7 @@
 // An AppCore with one signed-in account against a running fake Spotify, over real HTTP, with a
 // fetch that notes the offset of every saved-tracks page the core asks for, so tests can tell
 // which pages a sync fetched (the fake's own counts strip the query).
-import type { AppCore } from '../../../electron/core/app/app-core.js';
+import type { AppCore } from '../../../electron/core/composition/app-core.js';
 import type { RequestSchedulerOptions } from '../../../electron/core/spotify/request-scheduler.js';
 import { MemorySecretStore } from '../../../electron/core/vault/memory-secret-store.js';
 import {
@@ -10,7 +10,7 @@ import {
   type FakeSpotify,
   type SeededUser,
 } from '../../../demo/fake-spotify/index.js';
-import { openCore } from '../app/support.js';
+import { openCore } from '../composition/support.js';
 
 export interface LibraryHarness {
   readonly fake: FakeSpotify;

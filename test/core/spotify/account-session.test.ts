@@ -162,20 +162,6 @@ describe('AccountSession token refresh', () => {
     expect(h.persisted).toEqual([]);
   });
 
-  it('works again after a new sign-in replaces the tokens', async () => {
-    const h = await startHarness({ users: 1 });
-    const user = seededUser(h.fake);
-    const tokens = await h.tokensFor(user, { expired: true });
-    const session = await h.session(user, { tokens });
-    await h.fake.control.revokeRefreshToken(tokens.refreshToken);
-    await expect(getProfile(session)).rejects.toMatchObject({ code: 'needs_sign_in' });
-
-    session.replaceTokens(await h.tokensFor(user));
-
-    expect(session.state).toBe('active');
-    await expect(getProfile(session)).resolves.toMatchObject({ spotifyUserId: user.id });
-  });
-
   it('retries a refresh whose connection dropped and keeps the old refresh token', async () => {
     const h = await startHarness({ users: 1 });
     const user = seededUser(h.fake);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../electron/core/app-error.js';
+import { AppError } from '../../../electron/core/errors/app-error.js';
 import { RequestScheduler } from '../../../electron/core/spotify/request-scheduler.js';
 import { SpotifyApiError } from '../../../electron/core/spotify/spotify-api-errors.js';
 import {

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SettingsStore, type Settings } from '../../../electron/core/accounts/settings-store.js';
+import { SettingsStore, type Settings } from '../../../electron/core/settings/settings-store.js';
 
 let dataDir: string;
 const clientId = '0123456789abcdef0123456789abcdef';

@@ -2,30 +2,34 @@
 // redirect port (null = a dynamic port per login), how logins open, and how old a cached library
 // may be before opening the account syncs it. Every change is validated here with a specific
 // error, so a bad value from the UI never reaches the file.
-import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../app-error.js';
+import { isRedirectPort, redirectPortRange } from '../auth/redirect-uri.js';
 import type { Clock } from '../clock.js';
+import { AppError } from '../errors/app-error.js';
+import { Emitter, type Event } from '../events/emitter.js';
 import type { StorageNotice } from '../storage/storage-notice.js';
 import { VersionedJsonFile } from '../storage/versioned-json-file.js';
-
-export const loginModes = ['window', 'browser'] as const;
-export type LoginMode = (typeof loginModes)[number];
-
-const clientIdPattern = /^[0-9a-f]{32}$/;
-// Below 1024 needs privileges on Linux and macOS; a loopback listener must not ask for them.
-const minPort = 1024;
-const maxPort = 65535;
-/** Longest accepted library age: a week. Longer would let a library go stale without notice. */
-export const maxLibrarySyncMaxAgeMinutes = 7 * 24 * 60;
+import {
+  clientIdPattern,
+  defaultLibrarySyncMaxAgeMinutes,
+  loginModes,
+  maxLibrarySyncMaxAgeMinutes,
+  normaliseClientId,
+  type LoginMode,
+} from './setting-rules.js';
 
 const settingsSchema = z.object({
   clientId: z.string().regex(clientIdPattern).nullable(),
-  redirectPort: z.number().int().min(minPort).max(maxPort).nullable(),
+  redirectPort: z.number().int().min(redirectPortRange.min).max(redirectPortRange.max).nullable(),
   loginMode: z.enum(loginModes),
   // A default, so settings files written before this setting existed still read (same version).
-  librarySyncMaxAgeMinutes: z.number().int().min(0).max(maxLibrarySyncMaxAgeMinutes).default(30),
+  librarySyncMaxAgeMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(maxLibrarySyncMaxAgeMinutes)
+    .default(defaultLibrarySyncMaxAgeMinutes),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -34,8 +38,7 @@ export const defaultSettings: Settings = {
   clientId: null,
   redirectPort: null,
   loginMode: 'window',
-  /** 0: sync every time the account is opened. */
-  librarySyncMaxAgeMinutes: 30,
+  librarySyncMaxAgeMinutes: defaultLibrarySyncMaxAgeMinutes,
 };
 
 export type SettingsErrorCode =
@@ -54,10 +57,12 @@ export interface SettingsStoreOptions {
 
 export class SettingsStore {
   readonly #file: VersionedJsonFile<Settings>;
-  readonly #events = new EventEmitter();
+  readonly #changed = new Emitter<Settings>();
   #settings: Settings;
   /** Set when settings.json was unusable and moved aside at open; defaults apply. */
   readonly notice: StorageNotice | null;
+  /** The settings after each change. */
+  readonly onChange: Event<Settings> = this.#changed.event;
 
   private constructor(
     file: VersionedJsonFile<Settings>,
@@ -93,13 +98,8 @@ export class SettingsStore {
     const checked = checkPatch(patch);
     const { value } = await this.#file.update((current) => ({ ...current, ...checked }));
     this.#settings = value;
-    this.#events.emit('change', this.get());
+    this.#changed.fire(this.get());
     return this.get();
-  }
-
-  onChange(listener: (settings: Settings) => void): () => void {
-    this.#events.on('change', listener);
-    return () => this.#events.off('change', listener);
   }
 }
 
@@ -114,16 +114,13 @@ function checkPatch(patch: unknown): Partial<Settings> {
         result.clientId = checkClientId(value);
         break;
       case 'redirectPort':
-        if (
-          value !== null &&
-          !(Number.isInteger(value) && (value as number) >= minPort && (value as number) <= maxPort)
-        ) {
+        if (value !== null && !isRedirectPort(value)) {
           throw new SettingsError(
             'invalid_redirect_port',
-            `The redirect port must be a whole number from ${minPort} to ${maxPort}, or empty for a dynamic port.`,
+            `The redirect port must be a whole number from ${redirectPortRange.min} to ${redirectPortRange.max}, or empty for a dynamic port.`,
           );
         }
-        result.redirectPort = value as number | null;
+        result.redirectPort = value;
         break;
       case 'loginMode':
         if (!(loginModes as readonly unknown[]).includes(value)) {
@@ -159,7 +156,7 @@ function checkPatch(patch: unknown): Partial<Settings> {
 
 function checkClientId(value: unknown): string | null {
   if (value === null) return null;
-  const normalised = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  const normalised = typeof value === 'string' ? normaliseClientId(value) : '';
   if (!clientIdPattern.test(normalised)) {
     throw new SettingsError(
       'invalid_client_id',

@@ -7,15 +7,16 @@
 // Calls already running on a retired session finish, but it can no longer write tokens or sign
 // the account out: a slow refresh of the old grant must not overwrite a new sign-in, and a call
 // that ends after a removal must not put tokens back in the keychain.
-import { AppError } from '../app-error.js';
+import { AppError } from '../errors/app-error.js';
 import type { TokenSet } from '../auth/token-set.js';
 import type { Clock } from '../clock.js';
 import type { AccountRegistry } from '../accounts/account-registry.js';
 import { statusAfter, type AccountStatusEvent } from '../accounts/account-status.js';
 import { AccountSession } from '../spotify/account-session.js';
 import type { RequestScheduler } from '../spotify/request-scheduler.js';
-import { SpotifyApiError } from '../spotify/spotify-api-errors.js';
+import { SpotifyApiError, type SpotifyApiErrorCode } from '../spotify/spotify-api-errors.js';
 import type { SpotifyEndpoints } from '../spotify-endpoints.js';
+import type { KeychainErrorCode } from '../vault/keychain-error.js';
 import type { TokenVault } from '../vault/token-vault.js';
 
 export interface SignedInSessionsOptions {
@@ -117,10 +118,13 @@ export class SignedInSessions {
       // With no keychain the tokens are out of reach, not gone: say so and keep the status, so
       // the account is usable again once the keychain is back.
       if (vault.status.state === 'unavailable') {
-        throw new AppError('keychain_unavailable', vault.status.message);
+        throw new AppError<KeychainErrorCode>('keychain_unavailable', vault.status.message);
       }
       await this.#record(accountId, { kind: 'grant_lost' });
-      throw new AppError('needs_sign_in', 'This account needs to be signed in again.');
+      throw new AppError<SpotifyApiErrorCode>(
+        'needs_sign_in',
+        'No tokens are stored for this account.',
+      );
     }
     const grant: Grant = { refreshToken: tokens.refreshToken, retired: false };
     const session = new AccountSession({

@@ -4,8 +4,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { AppCore } from '../../../electron/core/app/app-core.js';
-import type { LoginPageHandle } from '../../../electron/core/app/login-page.js';
+import { AppCore } from '../../../electron/core/composition/app-core.js';
+import type { LoginPageHandle } from '../../../electron/core/composition/login-page.js';
 import type { RequestSchedulerOptions } from '../../../electron/core/spotify/request-scheduler.js';
 import { singleOriginEndpoints } from '../../../electron/core/spotify-endpoints.js';
 import type { SecretStore } from '../../../electron/core/vault/secret-store.js';

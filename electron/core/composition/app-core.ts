@@ -1,23 +1,21 @@
 // The composition root of the core: opens the settings, the keychain vault, the account registry,
 // the image cache and the shared request scheduler for one data directory, and offers the
-// operations the shell, the browser harness and the scripts use — add an account through a
-// login, fetch a profile or a page of saved tracks, remove an account. Everything outside
-// (keychain, login page, network, time) comes in through the options, so the same core runs in
-// Electron, in the harness and in tests.
+// operations the shell, the browser harness and the scripts use — add an account through a login
+// (account-logins.ts), fetch a profile or a page of saved tracks, sync a library, remove an
+// account. Everything outside (keychain, login page, network, time) comes in through the options,
+// so the same core runs in Electron, in the harness and in tests.
 import path from 'node:path';
 
-import { AppError } from '../app-error.js';
-import { signIn } from '../auth/login-flow.js';
-import type { TokenSet } from '../auth/token-set.js';
+import { AppError } from '../errors/app-error.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { Event } from '../events/emitter.js';
+import type { AccountErrorCode } from '../accounts/account-error.js';
 import { AccountRegistry, type Account } from '../accounts/account-registry.js';
-import { SettingsStore } from '../accounts/settings-store.js';
+import { SettingsStore } from '../settings/settings-store.js';
 import { LibraryService, type LibraryAtRevision } from '../library/library-service.js';
 import type { LibrarySnapshot } from '../library/library-snapshot.js';
 import type { SyncOutcome, SyncProgress } from '../library/library-sync.js';
 import { ImageCache } from '../images/image-cache.js';
-import { AccountSession } from '../spotify/account-session.js';
 import type { Profile, SavedTracksPage } from '../spotify/models.js';
 import { RequestScheduler, type RequestSchedulerOptions } from '../spotify/request-scheduler.js';
 import {
@@ -28,6 +26,8 @@ import {
 import { imageFetchUrl, type SpotifyEndpoints } from '../spotify-endpoints.js';
 import type { SecretStore } from '../vault/secret-store.js';
 import { TokenVault } from '../vault/token-vault.js';
+import { AccountLogins, type AccountLoginErrorCode } from './account-logins.js';
+import { accountProfileOf } from './account-profile.js';
 import { SignedInSessions } from './signed-in-sessions.js';
 import { describeAccountsNotice, describeStorageNotice } from './startup-notices.js';
 import type { OpenLoginPage } from './login-page.js';
@@ -54,7 +54,7 @@ export interface AppCoreOptions {
  */
 export const requestConcurrency = 8;
 
-export type AppCoreErrorCode = 'client_id_missing' | 'core_closed' | 'login_in_progress';
+export type AppCoreErrorCode = AccountLoginErrorCode | 'client_id_missing';
 
 export class AppCore {
   readonly settings: SettingsStore;
@@ -63,16 +63,10 @@ export class AppCore {
   readonly scheduler: RequestScheduler;
   /** Covers and avatars, cached on disk under the data directory, for the page's image route. */
   readonly images: ImageCache;
-  readonly #options: AppCoreOptions;
   readonly #clock: Clock;
   readonly #sessions: SignedInSessions;
+  readonly #logins: AccountLogins;
   readonly #library: LibraryService;
-  // Aborted at close(): every login still waiting ends as cancelled and frees its port.
-  readonly #closing = new AbortController();
-  // Each login in progress, so the UI can cancel them ("Cancel" next to "waiting for you…"),
-  // and close() can wait for them to let go of their ports and files.
-  readonly #pendingLogins = new Set<AbortController>();
-  readonly #loginRuns = new Set<Promise<unknown>>();
   // Accounts being removed: no new request or sync may start for them meanwhile.
   readonly #removing = new Set<string>();
 
@@ -83,7 +77,6 @@ export class AppCore {
     registry: AccountRegistry,
     images: ImageCache,
   ) {
-    this.#options = options;
     this.images = images;
     this.#clock = options.clock ?? systemClock;
     this.settings = settings;
@@ -104,6 +97,18 @@ export class AppCore {
       fetch: options.fetch,
       clock: options.clock,
       log: options.log ?? ((message) => console.warn(message)),
+    });
+    this.#logins = new AccountLogins({
+      settings,
+      registry,
+      scheduler: this.scheduler,
+      endpoints: options.endpoints,
+      openLoginPage: options.openLoginPage,
+      clientId: () => this.#clientId(),
+      retireSession: (accountId) => this.#sessions.retire(accountId),
+      clock: this.#clock,
+      fetch: options.fetch,
+      loginTimeoutMs: options.loginTimeoutMs,
     });
     this.#library = new LibraryService({
       dataDir: options.dataDir,
@@ -149,67 +154,21 @@ export class AppCore {
 
   /**
    * Signs an account in through Spotify's login page and adds it — or, when that Spotify account
-   * is already here, renews its tokens. Two logins may run at once (each has its own port).
+   * is already here, renews its tokens.
    */
-  async addAccount(options: { signal?: AbortSignal } = {}): Promise<Account> {
-    if (this.#closing.signal.aborted) throw closedError();
-    const clientId = this.#clientId();
-    const port = this.settings.get().redirectPort;
-    if (port !== null && this.#pendingLogins.size > 0) {
-      // Each login listens on the redirect port; a fixed port fits one login at a time.
-      throw new AppError<AppCoreErrorCode>(
-        'login_in_progress',
-        `Finish or cancel the sign-in in progress first: with the fixed redirect port ${port}, one sign-in runs at a time.`,
-      );
-    }
-    const run = this.#signInAndAdd(clientId, port ?? 0, options.signal);
-    this.#loginRuns.add(run);
-    void run.catch(() => undefined).finally(() => this.#loginRuns.delete(run));
-    return run;
-  }
-
-  async #signInAndAdd(clientId: string, port: number, outer?: AbortSignal): Promise<Account> {
-    const ended = new AbortController();
-    const cancelled = new AbortController();
-    this.#pendingLogins.add(cancelled);
-    const signal = AbortSignal.any([
-      cancelled.signal,
-      this.#closing.signal,
-      ...(outer ? [outer] : []),
-    ]);
-    try {
-      const { tokens } = await signIn({
-        clientId,
-        endpoints: this.#options.endpoints,
-        port,
-        timeoutMs: this.#options.loginTimeoutMs,
-        fetch: this.#options.fetch,
-        clock: this.#options.clock,
-        signal,
-        openLoginPage: (url) =>
-          this.#options.openLoginPage(url, {
-            ended: ended.signal,
-            cancel: () => cancelled.abort(),
-          }),
-      });
-      // A code exchanged while the app was closing is not stored: close() has returned.
-      if (this.#closing.signal.aborted) throw closedError();
-      return await this.#addSignedIn(clientId, tokens);
-    } finally {
-      this.#pendingLogins.delete(cancelled);
-      ended.abort();
-    }
+  addAccount(options: { signal?: AbortSignal } = {}): Promise<Account> {
+    return this.#logins.add(options);
   }
 
   /** Cancels every login still waiting for the person; each ends as `login_cancelled`. */
   cancelLogins(): void {
-    for (const login of this.#pendingLogins) login.abort();
+    this.#logins.cancelAll();
   }
 
   async fetchProfile(accountId: string): Promise<Profile> {
     this.#assertNotRemoving(accountId);
     const profile = await this.#sessions.call(accountId, getProfile);
-    await this.registry.updateProfile(accountId, profile.spotifyUserId, snapshotOf(profile));
+    await this.registry.updateProfile(accountId, profile.spotifyUserId, accountProfileOf(profile));
     return profile;
   }
 
@@ -279,44 +238,14 @@ export class AppCore {
 
   /** Cancels logins in progress; files are written atomically, so nothing is left half-done. */
   async close(): Promise<void> {
-    this.#closing.abort();
-    await Promise.allSettled([...this.#loginRuns]);
+    await this.#logins.close();
     await this.#library.cancelAll();
     await this.images.close();
   }
 
-  // The profile keys the account (account_id, else id), so it is fetched with the new tokens
-  // before anything is stored. A refresh during that one call is kept and stored with the row.
-  async #addSignedIn(clientId: string, tokens: TokenSet): Promise<Account> {
-    let latest = tokens;
-    const session = new AccountSession({
-      accountKey: 'new-login',
-      tokens,
-      clientId,
-      endpoints: this.#options.endpoints,
-      scheduler: this.scheduler,
-      fetch: this.#options.fetch,
-      clock: this.#clock,
-      persistTokens: async (next) => {
-        latest = next;
-      },
-    });
-    const profile = await getProfile(session);
-    const account = await this.registry.addFromLogin({
-      key: profile.accountKey,
-      spotifyUserId: profile.spotifyUserId,
-      profile: snapshotOf(profile),
-      tokens: latest,
-    });
-    // The next call starts a session on the new grant; calls still running on the old one stop
-    // writing tokens.
-    await this.#sessions.retire(account.id);
-    return account;
-  }
-
   #assertNotRemoving(accountId: string): void {
     if (this.#removing.has(accountId)) {
-      throw new AppError('account_not_found', 'This account is being removed.');
+      throw new AppError<AccountErrorCode>('account_not_found', 'This account is being removed.');
     }
   }
 
@@ -330,16 +259,4 @@ export class AppCore {
     }
     return clientId;
   }
-}
-
-function snapshotOf(profile: Profile) {
-  return {
-    displayName: profile.displayName,
-    imageUrl: profile.imageUrl,
-    profileUrl: profile.profileUrl,
-  };
-}
-
-function closedError(): AppError<AppCoreErrorCode> {
-  return new AppError<AppCoreErrorCode>('core_closed', 'The app is shutting down.');
 }

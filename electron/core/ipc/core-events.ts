@@ -1,0 +1,36 @@
+// Forwards the core's changes to the renderer(s) as the contract's events, in the views the page
+// may see. Used unchanged by the Electron shell and the browser harness.
+import type { AppCore } from '../composition/app-core.js';
+import { DisposableStore } from '../events/emitter.js';
+import type { EventChannel, EventPayloads } from './contract.js';
+import {
+  accountsView,
+  keychainView,
+  schedulerView,
+  settingsView,
+  syncProgressView,
+} from './views.js';
+
+/** Sends one contract event to the renderer(s). */
+export type EmitEvent = <E extends EventChannel>(event: E, payload: EventPayloads[E]) => void;
+
+/** Returns a function that stops forwarding. */
+export function forwardCoreEvents(core: AppCore, emit: EmitEvent): () => void {
+  const subscriptions = new DisposableStore();
+  subscriptions.add(
+    core.registry.onDidChange((snapshot) => emit('accounts:changed', accountsView(snapshot))),
+  );
+  subscriptions.add(
+    core.settings.onChange((settings) => emit('settings:changed', settingsView(settings))),
+  );
+  subscriptions.add(
+    core.scheduler.onDidChangeState((state) => emit('scheduler:state', schedulerView(state))),
+  );
+  subscriptions.add(
+    core.vault.onDidChangeStatus((status) => emit('keychain:status', keychainView(status))),
+  );
+  subscriptions.add(
+    core.onSyncProgress((progress) => emit('sync:progress', syncProgressView(progress))),
+  );
+  return () => subscriptions.dispose();
+}

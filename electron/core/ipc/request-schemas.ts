@@ -1,0 +1,69 @@
+// The run-time checks of every request's arguments, one zod schema per channel of the contract,
+// applied by the router before any handler runs: the renderer is never trusted. The compiler holds
+// each schema to the contract's argument types both ways, so a handler gets exactly what the
+// bridge's types let the page send. Main process only: the renderer never loads zod.
+import { z } from 'zod';
+import { accountColourNames } from '../accounts/account-colours.js';
+import { loginModes } from '../settings/setting-rules.js';
+import { maxCachedTracksPerRequest, type RequestArgs, type RequestChannel } from './contract.js';
+
+const accountId = z.string().min(1).max(200);
+const nickname = z.string().max(64).nullable();
+
+/** Arguments of each request channel, as a tuple. */
+export const requestArgs = {
+  'app:info': z.tuple([]),
+  'app:startDemo': z.tuple([]),
+  'settings:get': z.tuple([]),
+  'settings:update': z.tuple([
+    z
+      .object({
+        clientId: z.string().max(64).nullable(),
+        redirectPort: z.number().int().nullable(),
+        loginMode: z.enum(loginModes),
+        // Ranges are the settings store's to check, with an error that names the setting.
+        librarySyncMaxAgeMinutes: z.number().int(),
+      })
+      .partial()
+      .strict(),
+  ]),
+  'accounts:list': z.tuple([]),
+  'accounts:add': z.tuple([]),
+  'accounts:cancelLogins': z.tuple([]),
+  'accounts:remove': z.tuple([accountId]),
+  'accounts:rename': z.tuple([accountId, nickname]),
+  'accounts:recolour': z.tuple([accountId, z.enum(accountColourNames)]),
+  'accounts:reorder': z.tuple([z.array(accountId).max(500)]),
+  'accounts:setActive': z.tuple([accountId]),
+  'profile:get': z.tuple([accountId]),
+  'library:tracks': z.tuple([
+    accountId,
+    z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(50) }).strict(),
+  ]),
+  'library:sync': z.tuple([
+    accountId,
+    z
+      .object({ since: z.string().max(100).nullable() })
+      .strict()
+      .optional(),
+  ]),
+  'library:cached': z.tuple([
+    accountId,
+    z
+      .object({
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(maxCachedTracksPerRequest),
+      })
+      .strict(),
+  ]),
+} as const satisfies { readonly [C in RequestChannel]: z.ZodType };
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Mismatched = {
+  [C in RequestChannel]: Same<z.output<(typeof requestArgs)[C]>, RequestArgs<C>> extends true
+    ? never
+    : C;
+}[RequestChannel];
+// Fails to compile, naming the channel, when a schema and the contract disagree.
+const schemasMatchContract: [Mismatched] extends [never] ? true : Mismatched = true;
+void schemasMatchContract;
