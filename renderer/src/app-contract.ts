@@ -11,7 +11,7 @@ export {
   libraryItemKey,
   type LibraryChanges,
   type LibraryStep,
-} from '../../electron/core/ipc/library-changes.js';
+} from '../../electron/core/ipc/library-views.js';
 export {
   accountColourHex,
   accountColourNames,

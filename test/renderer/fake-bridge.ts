@@ -13,7 +13,7 @@ import type {
   SettingsView,
   TrackView,
 } from '../../electron/core/ipc/contract.js';
-import type { LibraryChanges } from '../../electron/core/ipc/library-changes.js';
+import type { LibraryChanges } from '../../electron/core/ipc/library-views.js';
 import { diffLibraries } from '../../electron/core/library/library-diff.js';
 import type { FailureCode } from '../../renderer/src/failure-code.js';
 

@@ -8,10 +8,13 @@
 import type { AccountColour } from '../accounts/account-colours.js';
 import type { AccountStatus } from '../accounts/account-status.js';
 import type { AppErrorCode } from '../errors/app-error-code.js';
-import type { SyncKind, SyncPhase } from '../library/library-sync.js';
 import type { LoginMode } from '../settings/setting-rules.js';
-import type { LibraryChanges } from './library-changes.js';
-import type { SavedTrack } from '../spotify/models.js';
+import type {
+  CachedTracksView,
+  LibrarySyncView,
+  SyncProgressView,
+  TracksPageView,
+} from './library-views.js';
 import type { KeychainFailureReason } from '../vault/keychain-error.js';
 
 // ---- Shapes that cross -------------------------------------------------------------------------
@@ -72,53 +75,14 @@ export interface ProfileView {
   readonly profileUrl: string | null;
 }
 
-/** A saved track as the renderer gets it: the core's model with artists flattened to names. */
-export type TrackView = Omit<SavedTrack, 'artists'> & { readonly artists: readonly string[] };
-
-export interface TracksPageView {
-  readonly items: readonly TrackView[];
-  readonly total: number;
-  readonly offset: number;
-  readonly nextOffset: number | null;
-}
-
-/**
- * What one library sync did, and what changed since the revision the page named in `since`: the
- * page applies `changes`, or reads the library again with `library:cached` when told to reload.
- */
-export interface LibrarySyncView {
-  readonly kind: SyncKind;
-  readonly total: number;
-  readonly lastSyncedAt: number;
-  /** The revision `changes` lead to; null when the page must read the library again. */
-  readonly revision: string | null;
-  readonly changes: LibraryChanges;
-}
-
-/**
- * A slice of the account's last synced library, read from memory or disk and never the network.
- * Before any sync: `cached` false, no items, `lastSyncedAt` null. `total` is Spotify's count (it
- * may include items Spotify no longer serves); `nextOffset` is null after the last slice.
- */
-export interface CachedTracksView {
-  readonly items: readonly TrackView[];
-  readonly total: number;
-  readonly offset: number;
-  readonly nextOffset: number | null;
-  readonly lastSyncedAt: number | null;
-  readonly cached: boolean;
-  /** Tracks held (Spotify's `total` may count more): the slices a whole read takes. */
-  readonly cachedCount: number;
-  /** The library's revision: slices of one read must all have the same. Null before any sync. */
-  readonly revision: string | null;
-}
-
-export interface SyncProgressView {
-  readonly accountId: string;
-  readonly loaded: number;
-  readonly total: number;
-  readonly phase: SyncPhase;
-}
+// The library's views live beside the rule that applies its changes.
+export type {
+  CachedTracksView,
+  LibrarySyncView,
+  SyncProgressView,
+  TrackView,
+  TracksPageView,
+} from './library-views.js';
 
 export type LoginProgressView =
   | { readonly state: 'waiting'; readonly loginId: string }

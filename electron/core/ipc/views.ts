@@ -5,7 +5,7 @@ import type { Settings } from '../settings/settings-store.js';
 import type { LibraryAtRevision } from '../library/library-service.js';
 import type { ChangesSince } from '../library/library-revisions.js';
 import type { LibrarySnapshot } from '../library/library-snapshot.js';
-import type { LibraryChanges } from './library-changes.js';
+import type { LibraryChanges } from './library-views.js';
 import type { SyncOutcome, SyncProgress } from '../library/library-sync.js';
 import type { Profile, SavedTrack, SavedTracksPage } from '../spotify/models.js';
 import type { SchedulerState } from '../spotify/request-scheduler.js';

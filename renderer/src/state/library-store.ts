@@ -10,7 +10,6 @@ import {
   applyLibraryStep,
   type CachedTracksView,
   type LibrarySyncView,
-  type SyncProgressView,
   type TrackView,
   type maxCachedTracksPerRequest,
 } from '../app-contract.js';
@@ -18,6 +17,7 @@ import { errorCode, unwrap, type BridgeApi } from '../bridge.js';
 import type { FailureCode } from '../failure-code.js';
 import { errorSentence } from '../format/error-sentences.js';
 import { ExternalStore } from './external-store.js';
+import { idleLibrary, type LibraryFailure, type LibraryState } from './library-state.js';
 import { TrackListForms } from './track-list-forms.js';
 
 /** Slice size for reading the cache: the contract's largest, so 50,000 tracks take 10 requests. */
@@ -25,41 +25,6 @@ const cachedSliceSize: typeof maxCachedTracksPerRequest = 5000;
 
 /** A sync started over after this many reads that straddled a change of the cache. */
 const maxCacheReadAttempts = 3;
-
-export interface LibraryFailure {
-  readonly code: FailureCode;
-  readonly message: string;
-  /** `load`: reading the cache failed; `sync`: bringing it up to date with Spotify failed. */
-  readonly during: 'load' | 'sync';
-}
-
-export interface LibraryState {
-  /** Newest first, as the last complete read of the cache gave them. */
-  readonly tracks: readonly TrackView[];
-  /** Spotify's count at the last sync; null until the cache has answered or before any sync. */
-  readonly total: number | null;
-  readonly lastSyncedAt: number | null;
-  /** `loading`: the first read of the cache is under way and there is nothing to show yet. */
-  readonly phase: 'idle' | 'loading' | 'ready';
-  /** The first slice is shown and the rest of the library is still being read. */
-  readonly readingRest: boolean;
-  /** A sync (and the read of its result) is running. */
-  readonly syncing: boolean;
-  /** The last progress event of the running sync. */
-  readonly progress: SyncProgressView | null;
-  readonly error: LibraryFailure | null;
-}
-
-export const idleLibrary: LibraryState = {
-  tracks: [],
-  total: null,
-  lastSyncedAt: null,
-  phase: 'idle',
-  readingRest: false,
-  syncing: false,
-  progress: null,
-  error: null,
-};
 
 export interface LibraryStoreOptions {
   /** How old a library may be before opening the account syncs it; 0 = always. */

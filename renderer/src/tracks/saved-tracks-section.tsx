@@ -9,7 +9,7 @@ import type { FailureCode } from '../failure-code.js';
 import { inIdleSlices } from '../common/idle-slices.js';
 import { formatCount, formatTime, plural } from '../format/formatters.js';
 import { useAppState, useStore } from '../state/app-store.js';
-import type { LibraryFailure, LibraryState } from '../state/library-store.js';
+import type { LibraryFailure, LibraryState } from '../state/library-state.js';
 import { lastSyncedSentence, useNow } from './sync-age.js';
 import { createTrackSearch, defaultSort, nextSort } from './track-order.js';
 import { TrackTable, type TrackTableHandle } from './track-table.js';

@@ -4,7 +4,8 @@
 // place the section learns how tracks arrive; it never fetches by itself.
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 
-import type { LibraryState, LibraryStore } from '../state/library-store.js';
+import type { LibraryState } from '../state/library-state.js';
+import type { LibraryStore } from '../state/library-store.js';
 
 export interface SavedTracks extends LibraryState {
   /** Syncs with Spotify now (the "Sync now" button, and Retry after a failed sync). */
