@@ -150,8 +150,8 @@ export const requestChannels = [
 export type RequestChannel = (typeof requestChannels)[number];
 
 /**
- * Largest slice of a cached library per request: 50,000 tracks cross in 10 requests, and each
- * answer (about 2 MB) stays small enough not to hold up other messages for long.
+ * Largest slice of a cached library per request: a large library crosses in a few requests, and
+ * each answer stays small enough not to hold up other messages for long.
  */
 export const maxCachedTracksPerRequest = 5000;
 

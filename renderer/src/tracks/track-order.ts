@@ -110,12 +110,12 @@ export interface TrackSearch {
   filter(query: string): readonly TrackView[];
   /**
    * Gets the search ready for typing, a slice at a time while `deadline` has time left: builds
-   * each track's letter mask (15–25 ms for 50,000 tracks, once per list), then runs a search over
-   * the whole list, and a narrower one, and forgets them, so the first keystroke finds the search
-   * loop compiled by the JavaScript engine (its first runs over 50,000 tracks took 5 ms more each
-   * in the benchmark). True once done; call again with a new deadline until then. Meant for idle
-   * time while the search box has focus (at load it did not last: the engine drops code it has
-   * not run for a while). Until it is done, searches read every text: as correct, and slower.
+   * each track's letter mask (once per list), then runs a search over the whole list, and a
+   * narrower one, and forgets them, so the first keystroke finds the search loop already compiled
+   * by the JavaScript engine (its first runs are slower). True once done; call again with a new
+   * deadline until then. Meant for idle time while the search box has focus (at load it did not
+   * last: the engine drops code it has not run for a while). Until it is done, searches read every
+   * text: as correct, and slower.
    */
   warmUp(deadline: IdleTime): boolean;
 }

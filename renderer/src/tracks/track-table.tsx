@@ -81,9 +81,9 @@ export function TrackTable({
     getScrollElement: () => scroller.current,
     estimateSize: () => trackRowHeight,
     // Rows drawn beyond each edge of the view: 280 px, more than a wheel step or two ahead of
-    // the next render. None while typing: in Chromium traces of the renderer benchmark a
-    // keystroke that changes every row shown took about 0.2 ms more per row drawn, and rows out
-    // of view only matter once the person scrolls.
+    // the next render. None while typing: each row drawn adds to a keystroke that changes every
+    // row shown (see the README's renderer benchmark), and rows out of view only matter once the
+    // person scrolls.
     overscan: typing ? 0 : overscanAtRest,
     // No getItemKey: the virtualiser keys its items by position. A key function would have to
     // change with every new list, and each change makes the virtualiser re-measure every row:
