@@ -2,8 +2,9 @@
 // that cross the bridge and the bridge's own constants), the account colour palette, the rules
 // of the settings the setup screen explains, and the rule for applying library changes. Every
 // other renderer module imports from here, so the main process is reached through one audited
-// path and no Node or Electron module can slip in. ESLint allows exactly these files of the main process's code into the renderer, all of them
-// browser-safe: types, and constants or pure functions with no Node or Electron imports.
+// path and no Node or Electron module can slip in. ESLint allows exactly these files of the main
+// process's code into the renderer, all of them browser-safe: types, and constants or pure
+// functions with no Node or Electron imports.
 
 export * from '../../electron/core/ipc/contract.js';
 export {

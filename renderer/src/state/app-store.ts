@@ -140,7 +140,8 @@ export class AppStore extends ExternalStore {
       if (account.spotifyUserId !== null || account.status !== 'ok') continue;
       if (this.profilesAsked.has(account.id)) continue;
       this.profilesAsked.add(account.id);
-      void this.api.profile.get(account.id);
+      // Asked once, whatever the answer: a failure is the account's status to show.
+      void unwrap(this.api.profile.get(account.id)).catch(() => undefined);
     }
   }
 
