@@ -14,7 +14,8 @@ export type Event<T> = (listener: (value: T) => void) => Disposable;
 export interface EmitterOptions {
   /**
    * Where a listener's exception goes. A listener's bug must not break the owner (a scheduler,
-   * a sync) nor keep the other listeners from hearing the change. Defaults to swallowing.
+   * a sync) nor keep the other listeners from hearing the change, nor vanish: by default it is
+   * thrown again on its own, outside the owner's call, where the process reports uncaught errors.
    */
   readonly onListenerError?: (error: unknown) => void;
 }
@@ -25,7 +26,7 @@ export class Emitter<T> {
   #disposed = false;
 
   constructor(options: EmitterOptions = {}) {
-    this.#onListenerError = options.onListenerError ?? (() => undefined);
+    this.#onListenerError = options.onListenerError ?? rethrowLater;
   }
 
   /** The subscribe function to expose: `readonly onDidChange = this.#changed.event;`. */
@@ -76,4 +77,10 @@ export class DisposableStore implements Disposable {
     for (const item of [...this.#items]) item.dispose();
     this.#items.clear();
   }
+}
+
+function rethrowLater(error: unknown): void {
+  setTimeout(() => {
+    throw error;
+  });
 }

@@ -73,3 +73,25 @@ describe('DisposableStore', () => {
     expect(disposed).toEqual(['a', 'b', 'late']);
   });
 });
+
+describe('Emitter without an error handler', () => {
+  it('throws a listener’s error again on its own, after the others have heard', async () => {
+    const emitter = new Emitter<number>();
+    const heard: number[] = [];
+    emitter.event(() => {
+      throw new Error('listener bug');
+    });
+    emitter.event((value) => heard.push(value));
+    const uncaught = new Promise<unknown>((resolve) => {
+      const original = process.listeners('uncaughtException');
+      process.removeAllListeners('uncaughtException');
+      process.once('uncaughtException', (error) => {
+        for (const listener of original) process.on('uncaughtException', listener);
+        resolve(error);
+      });
+    });
+    expect(() => emitter.fire(1)).not.toThrow();
+    expect(heard).toEqual([1]);
+    expect(await uncaught).toMatchObject({ message: 'listener bug' });
+  });
+});
