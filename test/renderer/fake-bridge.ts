@@ -38,6 +38,15 @@ export function makeAccount(overrides: Partial<AccountView> & { id: string }): A
   };
 }
 
+/** A promise a test releases when it chooses: for `holdSync`, `holdCachedAt` and the like. */
+export function held(): { promise: Promise<void>; release: () => void } {
+  let release: () => void = () => undefined;
+  const promise = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return { promise, release };
+}
+
 export function makeTrack(index: number, overrides: Partial<TrackView> = {}): TrackView {
   return {
     id: `track${index}`,

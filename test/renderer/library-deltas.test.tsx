@@ -5,7 +5,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { FakeBridge, makeAccount, makeTrack } from './fake-bridge.js';
+import { FakeBridge, held, makeAccount, makeTrack } from './fake-bridge.js';
 import { renderApp, withViewportHeight } from './render-app.js';
 import { loaded, visibleTitles } from './track-screen.js';
 
@@ -86,8 +86,8 @@ describe('library deltas in the page', () => {
 
   it('shows the first slice of a large cache while the rest is read', async () => {
     const bridge = cachedBridge(newestFirst(11_999, 0));
-    let release: () => void = () => undefined;
-    bridge.holdCachedAt.set(5000, new Promise<void>((resolve) => (release = resolve)));
+    const rest = held();
+    bridge.holdCachedAt.set(5000, rest.promise);
     await renderApp(bridge);
     await waitFor(() => expect(visibleTitles()[0]).toBe('Song 11999'));
     expect(screen.getByRole('progressbar', { name: 'Loading your saved tracks…' })).toBeTruthy();
@@ -97,7 +97,7 @@ describe('library deltas in the page', () => {
       { offset: 5000, limit: 5000 },
       { offset: 10_000, limit: 5000 },
     ]);
-    release();
+    rest.release();
     await loaded(12_000);
     // The table's list is a deferred value, rendered when React gets to it.
     await waitFor(() =>
@@ -107,13 +107,13 @@ describe('library deltas in the page', () => {
 
   it('lets a sync asked for while the rest is read start from that read, not read it all again', async () => {
     const bridge = cachedBridge(newestFirst(11_999, 0));
-    let release: () => void = () => undefined;
-    bridge.holdCachedAt.set(5000, new Promise<void>((resolve) => (release = resolve)));
+    const rest = held();
+    bridge.holdCachedAt.set(5000, rest.promise);
     await renderApp(bridge);
     await waitFor(() => expect(visibleTitles()[0]).toBe('Song 11999'));
     bridge.libraries = { a: [makeTrack(20_000), ...newestFirst(11_999, 0)] };
     fireEvent.click(screen.getByRole('button', { name: 'Sync saved tracks now' }));
-    release();
+    rest.release();
     await loaded(12_001);
     await waitFor(() => expect(visibleTitles()[0]).toBe('Song 20000'));
     expect(bridge.callsTo('library:cached')).toHaveLength(3);

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { formatTime } from '../../renderer/src/format/formatters.js';
 import { trackRowHeight } from '../../renderer/src/tracks/track-table.js';
-import { FakeBridge, makeAccount, makeTrack } from './fake-bridge.js';
+import { FakeBridge, held, makeAccount, makeTrack } from './fake-bridge.js';
 import { renderApp, withViewportHeight } from './render-app.js';
 import { loaded, visibleTitles } from './track-screen.js';
 
@@ -39,14 +39,6 @@ function cachedBridge(tracks: ReturnType<typeof library>, age: number, settings 
     cachedAt: { a: Date.now() - age },
     settings,
   });
-}
-
-function held(): { promise: Promise<void>; release: () => void } {
-  let release: () => void = () => undefined;
-  const promise = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  return { promise, release };
 }
 
 describe('saved tracks', () => {

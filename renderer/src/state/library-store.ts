@@ -11,7 +11,7 @@ import {
   type CachedTracksView,
   type LibrarySyncView,
   type TrackView,
-  type maxCachedTracksPerRequest,
+  maxCachedTracksPerRequest,
 } from '../app-contract.js';
 import { errorCode, unwrap, type BridgeApi } from '../bridge.js';
 import type { FailureCode } from '../failure-code.js';
@@ -20,8 +20,8 @@ import { ExternalStore } from './external-store.js';
 import { idleLibrary, type LibraryFailure, type LibraryState } from './library-state.js';
 import { TrackListForms } from './track-list-forms.js';
 
-/** Slice size for reading the cache: the contract's largest, so 50,000 tracks take 10 requests. */
-const cachedSliceSize: typeof maxCachedTracksPerRequest = 5000;
+/** Slice size for reading the cache: the contract's largest, so a whole read takes fewest requests. */
+const cachedSliceSize = maxCachedTracksPerRequest;
 
 /** A sync started over after this many reads that straddled a change of the cache. */
 const maxCacheReadAttempts = 3;

@@ -36,7 +36,11 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { chromiumExecutable } from '../../../demo/harness/browser-setup.js';
 import { reported } from './bench-report.js';
-import { buildFreshRenderer, openBenchSession } from './bench-browser-session.js';
+import {
+  buildFreshRenderer,
+  openBenchSession,
+  type BenchSession,
+} from './bench-browser-session.js';
 import { loadLargeLibrary, runScrollScenario } from './scroll-scenario.js';
 import { runColdOpenScenario } from './cold-open-scenario.js';
 import { runResyncDeltaScenario } from './resync-delta-scenario.js';
@@ -108,15 +112,27 @@ try {
 console.error(`renderer bench finished in ${Math.round((performance.now() - started) / 1000)} s`);
 process.exitCode = reported.every((line) => line['pass'] === true) ? 0 : 1;
 
-async function runOneAccountScenarios(): Promise<void> {
-  console.error('starting the harness and Chromium…');
+/** A harness with these seeded users and Chromium on it, closed after `run`, whatever happens. */
+async function withSession(
+  tracksPerUser: readonly number[],
+  run: (session: BenchSession) => Promise<void>,
+): Promise<void> {
   const session = await openBenchSession({
-    tracksPerUser: [smallLibrary, smallLibrary, largeLibrary],
+    tracksPerUser,
     chromiumPath: values.chromium,
     verbose: values.verbose,
     rendererDir,
   });
   try {
+    await run(session);
+  } finally {
+    await session.close();
+  }
+}
+
+async function runOneAccountScenarios(): Promise<void> {
+  console.error('starting the harness and Chromium…');
+  await withSession([smallLibrary, smallLibrary, largeLibrary], async (session) => {
     const large = session.users[2];
     if (large === undefined) throw new Error('three seeded users needed');
     console.error(`two accounts of ${smallLibrary} tracks: loading, then ${switches} switches…`);
@@ -130,24 +146,14 @@ async function runOneAccountScenarios(): Promise<void> {
     await runSearchScenario(session, large.accountId, { queries, rounds: searchRounds });
     console.error('saving 30 tracks in Spotify, then syncing…');
     await runResyncDeltaScenario(session, large, largeLibrary, loadTimeoutMs);
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 async function runThreeAccountScenarios(): Promise<void> {
   console.error(
     `three accounts of ${largeLibrary} tracks: loading (not measured), ${reloads} reloads…`,
   );
-  const session = await openBenchSession({
-    tracksPerUser: [largeLibrary, largeLibrary, largeLibrary],
-    chromiumPath: values.chromium,
-    verbose: values.verbose,
-    rendererDir,
-  });
-  try {
-    await runColdOpenScenario(session, largeLibrary, { reloads, loadTimeoutMs });
-  } finally {
-    await session.close();
-  }
+  await withSession([largeLibrary, largeLibrary, largeLibrary], (session) =>
+    runColdOpenScenario(session, largeLibrary, { reloads, loadTimeoutMs }),
+  );
 }
