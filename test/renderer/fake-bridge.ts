@@ -181,6 +181,41 @@ export class FakeBridge {
     }
   }
 
+  /**
+   * Saves (on top, dated now) or removes one track on "Spotify" and in the core's cache, as the
+   * core does after a write, and announces the library's new revision.
+   */
+  setSaved(id: string, trackId: string, saved: boolean, track?: TrackView): void {
+    const before = this.libraries[id] ?? [];
+    const known =
+      track ??
+      Object.values(this.libraries)
+        .flat()
+        .find((candidate) => candidate.id === trackId);
+    const without = before.filter((candidate) => candidate.id !== trackId);
+    const tracks =
+      saved && known !== undefined ? [{ ...known, addedAt: Date.now() }, ...without] : without;
+    this.libraries[id] = tracks;
+    const cache = { tracks, lastSyncedAt: this.caches.get(id)?.lastSyncedAt ?? Date.now() };
+    this.caches.set(id, cache);
+    this.emit('library:changed', { accountId: id, revision: this.revisionOf(cache) });
+  }
+
+  /**
+   * What `jobs.*` answers, per channel: a test sets the answer it needs (the plan of a copy, the
+   * job it starts). A channel without one fails, so a test cannot pass on an answer it never set.
+   */
+  readonly jobAnswers = new Map<string, (...args: readonly unknown[]) => Answer<unknown>>();
+
+  private async jobAnswer<T>(channel: string, args: readonly unknown[]): Promise<IpcResult<T>> {
+    const failure = this.record(channel, args);
+    if (failure) return fakeFailure(failure);
+    const answer = this.jobAnswers.get(channel);
+    if (!answer)
+      return fakeFailure({ code: 'internal_error', message: `No answer set for ${channel}.` });
+    return (await answer(...args)) as IpcResult<T>;
+  }
+
   emit<E extends EventChannel>(event: E, payload: EventPayloads[E]): void {
     for (const listener of this.listeners.get(event) ?? []) {
       (listener as (value: EventPayloads[E]) => void)(payload);
@@ -393,8 +428,36 @@ export class FakeBridge {
           revision: this.revisionOf(cache),
         });
       },
+      changes: async (id, options) => {
+        const failure = this.record('library:changes', [id, options]);
+        if (failure) return fakeFailure(failure);
+        const cache = this.caches.get(id);
+        if (!cache) return fakeFailure({ code: 'account_not_found', message: `No cache ${id}.` });
+        const revision = this.revisionOf(cache);
+        return ok({
+          total: cache.tracks.length,
+          lastSyncedAt: cache.lastSyncedAt,
+          revision,
+          changes: this.changesSince(options.since, revision),
+        });
+      },
+      setSaved: async (id, trackId, saved) => {
+        const failure = this.record('library:setSaved', [id, trackId, saved]);
+        if (failure) return fakeFailure(failure);
+        this.setSaved(id, trackId, saved);
+        return ok(null);
+      },
     },
     images: { baseUrl: 'app-image://image/' },
+    jobs: {
+      list: async () => this.jobAnswer('jobs:list', []),
+      plan: async (request) => this.jobAnswer('jobs:plan', [request]),
+      planUndo: async (jobId) => this.jobAnswer('jobs:planUndo', [jobId]),
+      start: async (planId) => this.jobAnswer('jobs:start', [planId]),
+      pause: async (jobId) => this.jobAnswer('jobs:pause', [jobId]),
+      resume: async (jobId) => this.jobAnswer('jobs:resume', [jobId]),
+      cancel: async (jobId) => this.jobAnswer('jobs:cancel', [jobId]),
+    },
     events: {
       on: (event, listener) => {
         const set = this.listeners.get(event) ?? new Set();

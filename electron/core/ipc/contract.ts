@@ -11,11 +11,13 @@ import type { AppErrorCode } from '../errors/app-error-code.js';
 import type { LoginMode } from '../settings/setting-rules.js';
 import type {
   CachedTracksView,
+  LibraryAtRevisionView,
   LibrarySyncView,
   SyncProgressView,
   TracksPageView,
 } from './library-views.js';
 import type { KeychainFailureReason } from '../vault/keychain-error.js';
+import type { JobPlanRequest, JobPlanView, JobView } from './job-views.js';
 
 // ---- Shapes that cross -------------------------------------------------------------------------
 
@@ -78,11 +80,32 @@ export interface ProfileView {
 // The library's views live beside the rule that applies its changes.
 export type {
   CachedTracksView,
+  LibraryAtRevisionView,
   LibrarySyncView,
   SyncProgressView,
   TrackView,
   TracksPageView,
 } from './library-views.js';
+export type {
+  JobCountsView,
+  JobKind,
+  JobPauseReason,
+  JobPauseView,
+  JobPhase,
+  JobPlanRequest,
+  JobPlanView,
+  JobSelection,
+  JobState,
+  JobView,
+  MissingScopeView,
+} from './job-views.js';
+
+/** The account's library changed outside a sync the page asked for (a job, a heart). */
+export interface LibraryChangedView {
+  readonly accountId: string;
+  /** The library's revision now; the page asks `library:changes` from the one it holds. */
+  readonly revision: string | null;
+}
 
 export type LoginProgressView =
   | { readonly state: 'waiting'; readonly loginId: string }
@@ -145,6 +168,15 @@ export const requestChannels = [
   'library:tracks',
   'library:sync',
   'library:cached',
+  'library:changes',
+  'library:setSaved',
+  'jobs:list',
+  'jobs:plan',
+  'jobs:planUndo',
+  'jobs:start',
+  'jobs:pause',
+  'jobs:resume',
+  'jobs:cancel',
 ] as const;
 
 export type RequestChannel = (typeof requestChannels)[number];
@@ -188,6 +220,19 @@ export interface RequestArgsByChannel {
   /** `since`: the revision the page holds, to be answered with what changed (null: none held). */
   'library:sync': [accountId: string, options?: { since: string | null }];
   'library:cached': [accountId: string, slice: SliceRequest];
+  /** What changed since the page's revision `since`, without syncing. */
+  'library:changes': [accountId: string, options: { since: string | null }];
+  /** Saves (true) or removes (false) one track for the account: the heart of a row. */
+  'library:setSaved': [accountId: string, trackId: string, saved: boolean];
+  'jobs:list': [];
+  'jobs:plan': [request: JobPlanRequest];
+  /** A plan that undoes a finished job. */
+  'jobs:planUndo': [jobId: string];
+  /** Starts a plan the person confirmed; a plan starts at most once. */
+  'jobs:start': [planId: string];
+  'jobs:pause': [jobId: string];
+  'jobs:resume': [jobId: string];
+  'jobs:cancel': [jobId: string];
 }
 
 export type RequestArgs<C extends RequestChannel> = RequestArgsByChannel[C];
@@ -211,6 +256,16 @@ export interface RequestResults {
   'library:tracks': TracksPageView;
   'library:sync': LibrarySyncView;
   'library:cached': CachedTracksView;
+  'library:changes': LibraryAtRevisionView;
+  'library:setSaved': null;
+  /** Newest first: running and paused jobs, then the recent finished ones. */
+  'jobs:list': readonly JobView[];
+  'jobs:plan': JobPlanView;
+  'jobs:planUndo': JobPlanView;
+  'jobs:start': JobView;
+  'jobs:pause': JobView;
+  'jobs:resume': JobView;
+  'jobs:cancel': JobView;
 }
 
 // ---- Events ------------------------------------------------------------------------------------
@@ -222,6 +277,8 @@ export interface EventPayloads {
   'scheduler:state': SchedulerView;
   'keychain:status': KeychainView;
   'sync:progress': SyncProgressView;
+  'library:changed': LibraryChangedView;
+  'jobs:changed': JobView;
 }
 
 export type EventChannel = keyof EventPayloads;
@@ -233,6 +290,8 @@ export const eventChannels: readonly EventChannel[] = [
   'scheduler:state',
   'keychain:status',
   'sync:progress',
+  'library:changed',
+  'jobs:changed',
 ];
 
 type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;

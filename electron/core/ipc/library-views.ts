@@ -23,8 +23,15 @@ export interface TracksPageView {
  * What one library sync did, and what changed since the revision the page named in `since`: the
  * page applies `changes`, or reads the library again with `library:cached` when told to reload.
  */
-export interface LibrarySyncView {
+export interface LibrarySyncView extends LibraryAtRevisionView {
   readonly kind: SyncKind;
+}
+
+/**
+ * The library the core holds now and what changed since the revision the page named: answers
+ * `library:changes`, which the page asks after `library:changed` (a job or a heart wrote to it).
+ */
+export interface LibraryAtRevisionView {
   readonly total: number;
   readonly lastSyncedAt: number;
   /** The revision `changes` lead to; null when the page must read the library again. */

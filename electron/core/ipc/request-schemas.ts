@@ -9,6 +9,11 @@ import { maxCachedTracksPerRequest, type RequestArgs, type RequestChannel } from
 
 const accountId = z.string().min(1).max(200);
 const nickname = z.string().max(64).nullable();
+const revision = z.string().max(100);
+/** Spotify's track IDs: 22 base62 characters. */
+const trackId = z.string().regex(/^[A-Za-z0-9]{22}$/, 'not a Spotify track ID');
+/** Plan and job IDs the core hands out. */
+const jobId = z.string().min(1).max(100);
 
 /** Arguments of each request channel, as a tuple. */
 export const requestArgs = {
@@ -42,10 +47,7 @@ export const requestArgs = {
   ]),
   'library:sync': z.tuple([
     accountId,
-    z
-      .object({ since: z.string().max(100).nullable() })
-      .strict()
-      .optional(),
+    z.object({ since: revision.nullable() }).strict().optional(),
   ]),
   'library:cached': z.tuple([
     accountId,
@@ -56,6 +58,33 @@ export const requestArgs = {
       })
       .strict(),
   ]),
+  'library:changes': z.tuple([accountId, z.object({ since: revision.nullable() }).strict()]),
+  'library:setSaved': z.tuple([accountId, trackId, z.boolean()]),
+  'jobs:list': z.tuple([]),
+  'jobs:plan': z.tuple([
+    z
+      .object({
+        kind: z.enum(['copy', 'move']),
+        targetAccountId: accountId,
+        selection: z
+          .object({
+            accountId,
+            revision,
+            // A bitmap of up to 240,000 positions: far more than any library Spotify keeps.
+            positions: z
+              .string()
+              .max(40_000)
+              .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+          })
+          .strict(),
+      })
+      .strict(),
+  ]),
+  'jobs:planUndo': z.tuple([jobId]),
+  'jobs:start': z.tuple([jobId]),
+  'jobs:pause': z.tuple([jobId]),
+  'jobs:resume': z.tuple([jobId]),
+  'jobs:cancel': z.tuple([jobId]),
 } as const satisfies { readonly [C in RequestChannel]: z.ZodType };
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
