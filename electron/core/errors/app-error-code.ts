@@ -6,6 +6,7 @@ import type { AppCoreErrorCode } from '../composition/app-core.js';
 import type { LoginErrorCode } from '../auth/login-error.js';
 import type { TokenErrorCode } from '../auth/token-endpoint-error.js';
 import type { DemoErrorCode } from '../ipc/handlers/app-handlers.js';
+import type { JobErrorCode } from '../jobs/job-error.js';
 import type { LibraryErrorCode } from '../library/library-error.js';
 import type { SettingsErrorCode } from '../settings/settings-store.js';
 import type { SpotifyApiErrorCode } from '../spotify/spotify-api-errors.js';
@@ -17,6 +18,7 @@ export type AppErrorCode =
   | AccountErrorCode
   | AppCoreErrorCode
   | DemoErrorCode
+  | JobErrorCode
   | KeychainErrorCode
   | LibraryErrorCode
   | LoginErrorCode
