@@ -12,7 +12,11 @@ import type { Event } from '../events/emitter.js';
 import type { AccountErrorCode } from '../accounts/account-error.js';
 import { AccountRegistry, type Account } from '../accounts/account-registry.js';
 import { SettingsStore } from '../settings/settings-store.js';
-import { LibraryService, type LibraryAtRevision } from '../library/library-service.js';
+import {
+  LibraryService,
+  type LibraryAtRevision,
+  type LibraryChange,
+} from '../library/library-service.js';
 import type { LibrarySnapshot } from '../library/library-snapshot.js';
 import type { SyncOutcome, SyncProgress } from '../library/library-sync.js';
 import { ImageCache } from '../images/image-cache.js';
@@ -27,6 +31,7 @@ import { imageFetchUrl, type SpotifyEndpoints } from '../spotify-endpoints.js';
 import type { SecretStore } from '../vault/secret-store.js';
 import { TokenVault } from '../vault/token-vault.js';
 import { AccountLogins, type AccountLoginErrorCode } from './account-logins.js';
+import { LibraryJobs } from './library-jobs.js';
 import { accountProfileOf } from './account-profile.js';
 import { SignedInSessions } from './signed-in-sessions.js';
 import { describeAccountsNotice, describeStorageNotice } from './startup-notices.js';
@@ -63,6 +68,8 @@ export class AppCore {
   readonly scheduler: RequestScheduler;
   /** Covers and avatars, cached on disk under the data directory, for the page's image route. */
   readonly images: ImageCache;
+  /** Copy, move and undo between accounts, and the heart of a row. */
+  readonly jobs: LibraryJobs;
   readonly #clock: Clock;
   readonly #sessions: SignedInSessions;
   readonly #logins: AccountLogins;
@@ -124,6 +131,19 @@ export class AppCore {
       // queue ahead of other accounts' requests.
       pageWindow: options.scheduler?.concurrency ?? requestConcurrency,
     });
+    this.jobs = new LibraryJobs({
+      dataDir: options.dataDir,
+      registry,
+      vault,
+      settings,
+      scheduler: this.scheduler,
+      sessions: this.#sessions,
+      library: this.#library,
+      syncLibrary: async (accountId) => (await this.syncLibrary(accountId)).library,
+      assertNotRemoving: (accountId) => this.#assertNotRemoving(accountId),
+      clock: this.#clock,
+      log: options.log ?? ((message) => console.warn(message)),
+    });
   }
 
   static async open(options: AppCoreOptions): Promise<AppCore> {
@@ -141,7 +161,9 @@ export class AppCore {
       fetchUrlFor: (imageUrl) => imageFetchUrl(options.endpoints, imageUrl),
       log,
     });
-    return new AppCore(options, settings, vault, registry, images);
+    const core = new AppCore(options, settings, vault, registry, images);
+    await core.jobs.service.restore();
+    return core;
   }
 
   /** What had to be repaired while opening (files set aside, accounts rebuilt), as sentences. */
@@ -149,6 +171,7 @@ export class AppCore {
     return [
       ...(this.settings.notice ? [describeStorageNotice(this.settings.notice, 'settings')] : []),
       ...this.registry.notices.map(describeAccountsNotice),
+      ...this.jobs.service.notices.map((notice) => describeStorageNotice(notice, 'job journal')),
     ];
   }
 
@@ -215,10 +238,17 @@ export class AppCore {
     return this.#library.onSyncProgress;
   }
 
+  /** An account's library got a new revision (a sync, a job's writes, a heart). */
+  get onDidChangeLibrary(): Event<LibraryChange> {
+    return this.#library.onDidChangeLibrary;
+  }
+
   async removeAccount(accountId: string): Promise<void> {
     const avatar = this.registry.require(accountId).profile?.imageUrl ?? null;
     this.#removing.add(accountId);
     try {
+      // Its jobs stop first: none may write for it while it goes.
+      await this.jobs.service.accountRemoved(accountId);
       // A sync still running would write into the cache folder about to be deleted, and a
       // refresh still running would put tokens back into the keychain. The folder goes before
       // the row: if it cannot be deleted, the row stays for a retry.
@@ -239,6 +269,7 @@ export class AppCore {
   /** Cancels logins in progress; files are written atomically, so nothing is left half-done. */
   async close(): Promise<void> {
     await this.#logins.close();
+    await this.jobs.service.close();
     await this.#library.cancelAll();
     await this.images.close();
   }

@@ -2,6 +2,7 @@
 // may see. Used unchanged by the Electron shell and the browser harness.
 import type { AppCore } from '../composition/app-core.js';
 import { DisposableStore } from '../events/emitter.js';
+import { jobView } from './job-view-mapping.js';
 import type { EventChannel, EventPayloads } from './contract.js';
 import {
   accountsView,
@@ -31,6 +32,16 @@ export function forwardCoreEvents(core: AppCore, emit: EmitEvent): () => void {
   );
   subscriptions.add(
     core.onSyncProgress((progress) => emit('sync:progress', syncProgressView(progress))),
+  );
+  subscriptions.add(
+    core.onDidChangeLibrary((change) =>
+      emit('library:changed', { accountId: change.accountId, revision: change.revision }),
+    ),
+  );
+  subscriptions.add(
+    core.jobs.service.onDidChange((record) =>
+      emit('jobs:changed', jobView(record, core.jobs.service.canUndo(record))),
+    ),
   );
   return () => subscriptions.dispose();
 }

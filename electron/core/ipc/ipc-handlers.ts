@@ -4,6 +4,7 @@ import type { AppCore } from '../composition/app-core.js';
 import type { EmitEvent } from './core-events.js';
 import { accountHandlers } from './handlers/account-handlers.js';
 import { appHandlers, type AppHandlersOptions } from './handlers/app-handlers.js';
+import { jobHandlers } from './handlers/job-handlers.js';
 import { libraryHandlers } from './handlers/library-handlers.js';
 import { profileHandlers } from './handlers/profile-handlers.js';
 import { settingsHandlers } from './handlers/settings-handlers.js';
@@ -21,5 +22,6 @@ export function createIpcHandlers(core: AppCore, options: IpcHandlersOptions): I
     ...accountHandlers(core, options.emit),
     ...profileHandlers(core),
     ...libraryHandlers(core),
+    ...jobHandlers(core),
   };
 }

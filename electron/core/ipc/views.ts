@@ -1,5 +1,6 @@
 // Maps the core's own records to the views of the IPC contract: the one place that decides what
 // the renderer may see. Tokens are not in any input here, so none can reach an output.
+import { accountLabel } from '../accounts/account-label.js';
 import type { Account, AccountsSnapshot } from '../accounts/account-registry.js';
 import type { Settings } from '../settings/settings-store.js';
 import type { LibraryAtRevision } from '../library/library-service.js';
@@ -15,6 +16,7 @@ import type {
   AccountView,
   CachedTracksView,
   KeychainView,
+  LibraryAtRevisionView,
   LibrarySyncView,
   ProfileView,
   SchedulerView,
@@ -30,7 +32,7 @@ export function accountView(account: Account): AccountView {
     id: account.id,
     spotifyUserId: account.spotifyUserId,
     nickname: account.nickname,
-    label: account.nickname ?? displayName ?? account.spotifyUserId ?? account.id,
+    label: accountLabel(account),
     color: account.color,
     displayName,
     imageUrl: account.profile?.imageUrl ?? null,
@@ -113,6 +115,16 @@ export function librarySyncView(
     lastSyncedAt: library.lastSyncedAt,
     revision: current?.revision ?? null,
     changes: current === null ? { kind: 'reload' } : libraryChangesView(current.changes),
+  };
+}
+
+/** The library held now and what changed since the page's revision. */
+export function libraryAtRevisionView(current: LibraryAtRevision): LibraryAtRevisionView {
+  return {
+    total: current.library.total,
+    lastSyncedAt: current.library.lastSyncedAt,
+    revision: current.revision,
+    changes: libraryChangesView(current.changes),
   };
 }
 

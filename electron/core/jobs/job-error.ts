@@ -1,6 +1,7 @@
 // The typed errors of library jobs the page explains: a plan it cannot make (the same account on
 // both sides, nothing selected, a selection of a library that has changed since), a plan or job
-// that is gone, an account of a job that was removed, and an action the job's state refuses.
+// that is gone, an account of a job that was removed, an action the job's state refuses, and an
+// account whose sign-in does not allow changing its library.
 // Spotify's own failures (rate limits, quota, sign-in) pause a job rather than fail a request.
 import { AppError } from '../errors/app-error.js';
 
@@ -13,6 +14,6 @@ export type JobErrorCode =
   | 'job_account_missing'
   | 'job_not_undoable'
   | 'job_invalid_state'
-  | 'track_not_saveable';
+  | 'missing_scope';
 
 export class JobError extends AppError<JobErrorCode> {}

@@ -1,7 +1,8 @@
 // The libraries of all accounts for the rest of the app: `cached(id)` answers from memory or disk
 // and never waits for the network (switching accounts stays instant); `sync(id)` runs one
 // LibrarySync per account at a time (a second call joins the running one) and keeps the newest
-// complete library in memory; progress of every sync goes to the subscribers. `removeAccount(id)`
+// complete library in memory; progress of every sync, and every new revision, goes to the
+// subscribers. `applyRemoved` follows the app's own removals without a request. `removeAccount(id)`
 // stops an account's sync, waits until it can no longer write, and only then deletes its cache
 // folder, so the folder cannot be recreated.
 import { systemClock, type Clock } from '../clock.js';
@@ -38,6 +39,12 @@ export interface LibraryAtRevision {
   readonly changes: ChangesSince;
 }
 
+/** The account's library now has `revision`. */
+export interface LibraryChange {
+  readonly accountId: string;
+  readonly revision: string;
+}
+
 interface RunningSync {
   readonly controller: AbortController;
   readonly sync: LibrarySync;
@@ -52,6 +59,7 @@ export class LibraryService {
   readonly #running = new Map<string, RunningSync>();
   readonly #revisions = new LibraryRevisions();
   readonly #progress = new Emitter<SyncProgress>();
+  readonly #changes = new Emitter<LibraryChange>();
 
   constructor(options: LibraryServiceOptions) {
     this.#options = options;
@@ -114,6 +122,33 @@ export class LibraryService {
     return this.#progress.event;
   }
 
+  /** An account's library in memory got a new revision (a sync, or a write of the app's own). */
+  get onDidChangeLibrary(): Event<LibraryChange> {
+    return this.#changes.event;
+  }
+
+  /**
+   * The app removed these tracks from the account on Spotify: the library in memory and on disk
+   * follows without a request, as a step the page applies like a sync's. Waits for a running sync
+   * first, so its older answer cannot bring the tracks back. No-op without a cached library.
+   */
+  async applyRemoved(accountId: string, trackIds: readonly string[]): Promise<void> {
+    await this.#running.get(accountId)?.done.catch(() => undefined);
+    const before = await this.cached(accountId);
+    if (before === null || trackIds.length === 0) return;
+    const gone = new Set(trackIds);
+    const tracks = before.tracks.filter((track) => track.id === null || !gone.has(track.id));
+    const removed = before.tracks.length - tracks.length;
+    if (removed === 0) return;
+    const after: LibrarySnapshot = {
+      tracks,
+      total: Math.max(0, before.total - removed),
+      lastSyncedAt: before.lastSyncedAt,
+    };
+    await this.cache.save(accountId, after);
+    this.#setLibrary(accountId, before, after, false);
+  }
+
   /** Stops the account's sync, waits until it cannot write any more, and forgets its library. */
   async cancel(accountId: string): Promise<void> {
     const running = this.#running.get(accountId);
@@ -150,8 +185,7 @@ export class LibraryService {
       if (controller.signal.aborted) throw syncCancelled();
       try {
         const outcome = await sync.run(cached);
-        this.#revisions.record(accountId, cached, outcome.library, outcome.kind === 'unchanged');
-        this.#memory.set(accountId, outcome.library);
+        this.#setLibrary(accountId, cached, outcome.library, outcome.kind === 'unchanged');
         return outcome;
       } catch (error) {
         // Once the caller hears of the end, this sync no longer touches the disk.
@@ -176,6 +210,18 @@ export class LibraryService {
     });
     this.#running.set(accountId, { controller, sync, done });
     return done;
+  }
+
+  #setLibrary(
+    accountId: string,
+    before: LibrarySnapshot | null,
+    after: LibrarySnapshot,
+    unchanged: boolean,
+  ): void {
+    const previous = before === null ? null : this.#revisions.revisionOf(before);
+    const revision = this.#revisions.record(accountId, before, after, unchanged);
+    this.#memory.set(accountId, after);
+    if (revision !== previous) this.#changes.fire({ accountId, revision });
   }
 
   #notice(notice: StorageNotice): void {

@@ -49,6 +49,8 @@ export interface ApiRequest {
   readonly body?: unknown;
   /** Cancels the request (see ScheduledRequest.signal); it rejects with the signal's reason. */
   readonly signal?: AbortSignal;
+  /** A write that must not be sent twice blindly (see ScheduledRequest.unsafeToRepeat). */
+  readonly unsafeToRepeat?: boolean;
 }
 
 // Worth another try: the grant itself may be fine and only the way to it failed. A refresh that
@@ -114,6 +116,7 @@ export class AccountSession {
         ...(request.method === undefined ? {} : { method: request.method }),
         ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
         ...(request.signal === undefined ? {} : { signal: request.signal }),
+        ...(request.unsafeToRepeat === true ? { unsafeToRepeat: true } : {}),
         headers: async () => {
           used.token = await this.#validAccessToken();
           return { authorization: `Bearer ${used.token}` };

@@ -118,6 +118,11 @@ export class RequestScheduler {
     };
   }
 
+  /** The median time Spotify took to answer lately, in ms; null before any answer. */
+  get typicalLatencyMs(): number | null {
+    return this.#sender.typicalLatencyMs;
+  }
+
   /** Hears every change of `state`. */
   get onDidChangeState(): Event<SchedulerState> {
     return this.#states.event;

@@ -15,6 +15,9 @@ import type { PauseGate } from './pause-gate.js';
 import type { ScheduledRequest, ScheduledResponse } from './scheduled-request.js';
 import { SpotifyApiError } from './spotify-api-errors.js';
 
+/** Answers the latency estimate is taken over. */
+const latencySamples = 31;
+
 export interface RetryPolicy {
   /** Per attempt, from send to the last byte of the body. */
   readonly requestTimeoutMs: number;
@@ -47,6 +50,8 @@ export class RetryingSender {
   readonly #policy: RetryPolicy;
   #inFlight = 0;
   #maxInFlight = 0;
+  // How long recent answers took, newest last: what a plan's time estimate is based on.
+  readonly #latencies: number[] = [];
 
   constructor(options: RetryingSenderOptions) {
     this.#fetch = options.fetch;
@@ -63,6 +68,13 @@ export class RetryingSender {
 
   get maxInFlight(): number {
     return this.#maxInFlight;
+  }
+
+  /** The median time of the last answers, in ms; null before any answer. */
+  get typicalLatencyMs(): number | null {
+    if (this.#latencies.length === 0) return null;
+    const sorted = [...this.#latencies].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] ?? null;
   }
 
   async send(request: ScheduledRequest): Promise<ScheduledResponse> {
@@ -98,6 +110,14 @@ export class RetryingSender {
         continue;
       }
 
+      if (request.unsafeToRepeat === true) {
+        const { message, status, cause } = decision.failure;
+        throw new SpotifyApiError(
+          'outcome_unknown',
+          `${message}; the change may or may not have been made.`,
+          { attempts: transientRetries + 1, ...(status === undefined ? {} : { status }), cause },
+        );
+      }
       transientRetries += 1;
       if (transientRetries > policy.maxTransientRetries) {
         const { code, message, status, cause } = decision.failure;
@@ -130,6 +150,7 @@ export class RetryingSender {
       const timeout = AbortSignal.timeout(this.#policy.requestTimeoutMs);
       const signal = cancel === undefined ? timeout : AbortSignal.any([timeout, cancel]);
       let response: Response;
+      const sentAt = this.#clock.now();
       try {
         response = await this.#fetch(request.url, {
           method: request.method ?? 'GET',
@@ -148,6 +169,7 @@ export class RetryingSender {
 
       const { status } = response;
       const receivedAt = this.#clock.now();
+      this.#recordLatency(receivedAt - sentAt);
       let body: string;
       if (status === 429) {
         // Stop the other slots at once, before the body is read; refined by #pauseAfter429.
@@ -166,6 +188,11 @@ export class RetryingSender {
     } finally {
       this.#inFlight -= 1;
     }
+  }
+
+  #recordLatency(ms: number): void {
+    this.#latencies.push(Math.max(0, ms));
+    if (this.#latencies.length > latencySamples) this.#latencies.shift();
   }
 
   #pauseAfter429(

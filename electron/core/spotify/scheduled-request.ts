@@ -16,6 +16,13 @@ export interface ScheduledRequest {
    * is on the wire, no retry after. The request then rejects with the signal's reason.
    */
   readonly signal?: AbortSignal;
+  /**
+   * For a write that must not happen twice: a send whose outcome is unknown (no answer, a timeout,
+   * a 5xx, an unreadable body; Spotify may have applied it) is not sent again but fails at once
+   * with `outcome_unknown`, so the caller can check what happened first. 429s, which Spotify
+   * answers without applying anything, are still waited out and sent again.
+   */
+  readonly unsafeToRepeat?: boolean;
 }
 
 /** 2xx with its parsed JSON (null when empty), or a 4xx other than 429 for the caller to map. */

@@ -16,7 +16,9 @@ export type SpotifyApiErrorCode =
   | 'malformed_response'
   | 'bad_request'
   | 'not_found'
-  | 'needs_sign_in';
+  | 'needs_sign_in'
+  /** A write got no usable answer: it may or may not have been applied (see unsafeToRepeat). */
+  | 'outcome_unknown';
 
 export interface SpotifyApiErrorDetails {
   /** HTTP status of the last response, when there was one. */

@@ -1,0 +1,98 @@
+// Writes one list of tracks to one account, batch by batch, exactly once: at most 40 tracks a
+// request, one request after another (order matters: each save lands on top). Before a batch is
+// sent, the journal records that its outcome is unknown; a batch that was in flight when the app
+// stopped, or whose answer was lost, is checked with `contains` and only what is still missing
+// (or, for removals, still there) is sent. `journal` is awaited before each send, so a crash at
+// any moment leaves a journal that errs on the side of checking.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { backoffDelayMs } from '../spotify/backoff.js';
+import { MAX_LIBRARY_URIS } from '../spotify/library-write-api.js';
+import { SpotifyApiError } from '../spotify/spotify-api-errors.js';
+
+export type WriteAction = 'add' | 'remove';
+
+export interface BatchWriterDeps {
+  /** Sends one batch (`unsafeToRepeat`: a lost answer rejects with `outcome_unknown`). */
+  readonly write: (action: WriteAction, trackIds: readonly string[]) => Promise<void>;
+  readonly contains: (trackIds: readonly string[]) => Promise<boolean[]>;
+  /** Records the position before a send (`inFlight` true) and at the end (false). */
+  readonly journal: (batch: number, inFlight: boolean) => Promise<void>;
+  /** Checked before every batch: true stops the writer there (pause, cancel, quit). */
+  readonly shouldStop: () => boolean;
+  /** A batch is known to be done. */
+  readonly onBatchDone?: (batch: number) => void;
+  /** In [0, 1); jitter of the wait before a lost batch is checked. */
+  readonly random?: () => number;
+}
+
+export interface BatchWriteRequest {
+  readonly action: WriteAction;
+  /** In the order they are to be written. */
+  readonly trackIds: readonly string[];
+  /** The first batch not known to be done. */
+  readonly fromBatch: number;
+  /** Whether that batch may have been sent already. */
+  readonly inFlight: boolean;
+  /** Check every batch before sending it (the journal was lost). */
+  readonly checkEveryBatch: boolean;
+}
+
+export type BatchWriteOutcome =
+  | { readonly kind: 'done' }
+  /** Stopped before `batch` (nothing of it in flight). */
+  | { readonly kind: 'stopped'; readonly batch: number };
+
+/** A batch whose answer keeps getting lost is checked and resent at most this many times. */
+const maxLostAnswers = 5;
+
+export function batchCount(items: number): number {
+  return Math.ceil(items / MAX_LIBRARY_URIS);
+}
+
+export async function writeInBatches(
+  request: BatchWriteRequest,
+  deps: BatchWriterDeps,
+): Promise<BatchWriteOutcome> {
+  const batches = batchCount(request.trackIds.length);
+  let unsure = request.inFlight;
+  for (let batch = request.fromBatch; batch < batches; batch += 1) {
+    if (deps.shouldStop()) {
+      // The position on disk must say whether this batch may have been sent.
+      await deps.journal(batch, unsure);
+      return { kind: 'stopped', batch };
+    }
+    const ids = request.trackIds.slice(batch * MAX_LIBRARY_URIS, (batch + 1) * MAX_LIBRARY_URIS);
+    for (let lost = 0; ; lost += 1) {
+      const toSend =
+        unsure || request.checkEveryBatch ? await stillToWrite(request.action, ids, deps) : ids;
+      if (!unsure) {
+        await deps.journal(batch, true);
+        unsure = true;
+      }
+      try {
+        if (toSend.length > 0) await deps.write(request.action, toSend);
+        break;
+      } catch (error) {
+        const lostAnswer = error instanceof SpotifyApiError && error.code === 'outcome_unknown';
+        if (!lostAnswer || lost + 1 >= maxLostAnswers) throw error;
+        await sleep(
+          backoffDelayMs(lost + 1, { baseMs: 250, maxMs: 5000 }, deps.random ?? Math.random),
+        );
+      }
+    }
+    unsure = false;
+    deps.onBatchDone?.(batch);
+  }
+  await deps.journal(batches, false);
+  return { kind: 'done' };
+}
+
+// What of a batch that may have been sent still needs sending.
+async function stillToWrite(
+  action: WriteAction,
+  ids: readonly string[],
+  deps: BatchWriterDeps,
+): Promise<string[]> {
+  const saved = await deps.contains(ids);
+  return ids.filter((_, index) => (action === 'add' ? !saved[index] : saved[index]));
+}

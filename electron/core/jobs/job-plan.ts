@@ -1,0 +1,144 @@
+// Works out what a job will do, before anything is written: pure, from libraries the caller made
+// fresh. A copy saves the selected tracks the target lacks, oldest first, so the newest ends on
+// top as in the source; a move then confirms the target has every selected track and removes
+// from the source only those. An undo works from what the job it undoes really did: a copy's
+// undo removes what it added; a move's undo saves back to the source what it removed (oldest
+// first), confirms the source has them, then removes from the target what the move added.
+import type { SavedTrack } from '../spotify/models.js';
+import type { LibrarySnapshot } from '../library/library-snapshot.js';
+import { batchCount } from './batch-writer.js';
+import type { JobDefinition, JobItem, JobProgress, JobStep } from './job-record.js';
+import { stepItemsDone } from './job-progress.js';
+
+export interface JobDraft {
+  readonly kind: JobDefinition['kind'];
+  readonly items: readonly JobItem[];
+  readonly steps: readonly JobStep[];
+  readonly planned: JobDefinition['planned'];
+  /** Requests the writes take (at most 40 tracks each). */
+  readonly writeRequests: number;
+  /** Tracks the steps add and remove. */
+  readonly toAdd: number;
+  readonly toRemove: number;
+}
+
+export interface CopyPlanInput {
+  readonly kind: 'copy' | 'move';
+  readonly sourceAccountId: string;
+  readonly targetAccountId: string;
+  /** The selected tracks, in the source's order (newest first). */
+  readonly selected: readonly SavedTrack[];
+  readonly target: LibrarySnapshot;
+}
+
+export function planCopy(input: CopyPlanInput): JobDraft {
+  const inTarget = new Set(input.target.tracks.flatMap((track) => track.id ?? []));
+  const items: JobItem[] = [];
+  const seen = new Set<string>();
+  let notCopyable = 0;
+  // Oldest first: the order the saves must be made in.
+  for (let i = input.selected.length - 1; i >= 0; i -= 1) {
+    const track = input.selected[i];
+    if (track === undefined) continue;
+    if (track.isLocal || track.id === null) {
+      notCopyable += 1;
+      continue;
+    }
+    if (seen.has(track.id)) continue;
+    seen.add(track.id);
+    items.push({ id: track.id, addedAt: track.addedAt });
+  }
+  const toAdd: number[] = [];
+  const already: number[] = [];
+  items.forEach((item, index) => (inTarget.has(item.id) ? already : toAdd).push(index));
+  const all = items.map((_, index) => index);
+  const steps: JobStep[] = [
+    { action: 'add', accountId: input.targetAccountId, items: toAdd, onlyConfirmedBy: null },
+  ];
+  if (input.kind === 'move') {
+    steps.push(
+      { action: 'verify', accountId: input.targetAccountId, items: all, onlyConfirmedBy: null },
+      { action: 'remove', accountId: input.sourceAccountId, items: all, onlyConfirmedBy: 1 },
+    );
+  }
+  const toRemove = input.kind === 'move' ? all.length : 0;
+  return {
+    kind: input.kind,
+    items,
+    steps,
+    planned: { selected: input.selected.length, alreadyInTarget: already.length, notCopyable },
+    writeRequests: batchCount(toAdd.length) + batchCount(toRemove),
+    toAdd: toAdd.length,
+    toRemove,
+  };
+}
+
+/**
+ * The undo of a finished or cancelled copy or move, from what its steps did. Null when it wrote
+ * nothing there is to undo.
+ */
+export function planUndo(
+  job: { readonly definition: JobDefinition; readonly progress: JobProgress },
+  confirmed: ReadonlyMap<number, readonly number[]>,
+): JobDraft | null {
+  const { definition } = job;
+  const done = (step: number) => stepItemsDone(definition, job.progress, confirmed, step);
+  const added = done(0);
+  if (definition.kind === 'copy') {
+    if (added.length === 0) return null;
+    return undoDraft('undo_copy', definition, [
+      {
+        action: 'remove',
+        accountId: definition.targetAccountId,
+        items: [...added],
+        onlyConfirmedBy: null,
+      },
+    ]);
+  }
+  if (definition.kind !== 'move') return null;
+  const removed = done(2);
+  if (added.length === 0 && removed.length === 0) return null;
+  // Back to the source what was taken from it; off the target only what the move put there,
+  // once the source is confirmed to have it.
+  const back = unique([...removed, ...added]).sort((a, b) => a - b);
+  return undoDraft('undo_move', definition, [
+    {
+      action: 'add',
+      accountId: definition.sourceAccountId,
+      items: [...removed],
+      onlyConfirmedBy: null,
+    },
+    { action: 'verify', accountId: definition.sourceAccountId, items: back, onlyConfirmedBy: null },
+    {
+      action: 'remove',
+      accountId: definition.targetAccountId,
+      items: [...added],
+      onlyConfirmedBy: 1,
+    },
+  ]);
+}
+
+function undoDraft(
+  kind: 'undo_copy' | 'undo_move',
+  undone: JobDefinition,
+  steps: JobStep[],
+): JobDraft {
+  const toAdd = steps.filter((s) => s.action === 'add').reduce((n, s) => n + s.items.length, 0);
+  const toRemove = steps
+    .filter((s) => s.action === 'remove')
+    .reduce((n, s) => n + s.items.length, 0);
+  return {
+    kind,
+    // The undone job's items keep their indexes, so its steps can name them unchanged.
+    items: undone.items,
+    steps,
+    planned: { selected: toAdd + toRemove, alreadyInTarget: 0, notCopyable: 0 },
+    writeRequests: batchCount(toAdd) + batchCount(toRemove),
+    toAdd,
+    toRemove,
+  };
+}
+
+function unique(values: readonly number[]): number[] {
+  return [...new Set(values)];
+}

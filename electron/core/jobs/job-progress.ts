@@ -1,0 +1,96 @@
+// Reads a job's position as what it has done: the tracks each step works on (a removal limited by
+// a verify step's result once that is known), those done so far, and the counts the page shows.
+// Pure; counts are derived from the position on disk, so they can never drift from the journal.
+import { MAX_LIBRARY_URIS } from '../spotify/library-write-api.js';
+import type { JobDefinition, JobProgress } from './job-record.js';
+
+export interface JobCounts {
+  readonly added: number;
+  readonly toAdd: number;
+  readonly alreadyInTarget: number;
+  readonly notCopyable: number;
+  readonly removed: number;
+  readonly toRemove: number;
+  readonly keptInSource: number;
+}
+
+/** The items a step works on; for a removal, only those its verify step confirmed, once known. */
+export function stepItems(
+  definition: JobDefinition,
+  confirmed: ReadonlyMap<number, readonly number[]>,
+  step: number,
+): readonly number[] {
+  const spec = definition.steps[step];
+  if (spec === undefined) return [];
+  if (spec.onlyConfirmedBy === null) return spec.items;
+  const known = confirmed.get(spec.onlyConfirmedBy);
+  if (known === undefined) return spec.items;
+  const safe = new Set(known);
+  return spec.items.filter((item) => safe.has(item));
+}
+
+/**
+ * The items of a step already written, in the step's order. A batch in flight counts as written
+ * (`includeInFlight`, for an undo, which must not miss anything it may have done).
+ */
+export function stepItemsDone(
+  definition: JobDefinition,
+  progress: JobProgress,
+  confirmed: ReadonlyMap<number, readonly number[]>,
+  step: number,
+  includeInFlight = true,
+): readonly number[] {
+  const items = stepItems(definition, confirmed, step);
+  if (progress.step > step) return items;
+  if (progress.step < step) return [];
+  const batches = progress.batch + (includeInFlight && progress.inFlight ? 1 : 0);
+  return items.slice(0, batches * MAX_LIBRARY_URIS);
+}
+
+export function jobCounts(
+  definition: JobDefinition,
+  progress: JobProgress,
+  confirmed: ReadonlyMap<number, readonly number[]>,
+): JobCounts {
+  let added = 0;
+  let toAdd = 0;
+  let removed = 0;
+  let toRemove = 0;
+  let keptInSource = 0;
+  definition.steps.forEach((spec, index) => {
+    if (spec.action === 'verify') return;
+    const items = stepItems(definition, confirmed, index).length;
+    const done = stepItemsDone(definition, progress, confirmed, index, false).length;
+    if (spec.action === 'add') {
+      toAdd += items;
+      added += done;
+    } else {
+      toRemove += items;
+      removed += done;
+      if (spec.onlyConfirmedBy !== null && confirmed.has(spec.onlyConfirmedBy)) {
+        keptInSource += spec.items.length - items;
+      }
+    }
+  });
+  return {
+    added,
+    toAdd,
+    alreadyInTarget: definition.planned.alreadyInTarget,
+    notCopyable: definition.planned.notCopyable,
+    removed,
+    toRemove,
+    keptInSource,
+  };
+}
+
+/** Whether the job wrote anything (a finished or cancelled job is then worth undoing). */
+export function wroteAnything(
+  definition: JobDefinition,
+  progress: JobProgress,
+  confirmed: ReadonlyMap<number, readonly number[]>,
+): boolean {
+  return definition.steps.some(
+    (spec, index) =>
+      spec.action !== 'verify' && stepItemsDone(definition, progress, confirmed, index).length > 0,
+  );
+}
