@@ -9,7 +9,8 @@ import { FAULT_KINDS } from './faults.js';
 import { readBody, sendJson } from './http-helpers.js';
 import { MAX_LATENCY_MS } from './options.js';
 import { DEFAULT_TOKEN_SCOPE, KNOWN_SCOPES, splitScope } from './scopes.js';
-import { trackId } from './track-catalogue.js';
+import { spotifyTimestamp } from './saved-library.js';
+import { localTrack, trackId } from './track-catalogue.js';
 
 export type ControlErrorCode =
   'fake_bad_request' | 'fake_unknown_user' | 'fake_unknown_track' | 'fake_not_found';
@@ -75,6 +76,15 @@ const schemas = {
   allowlist: z.strictObject({ userId, allowlisted: z.boolean() }),
 };
 
+/** One entry of a library as `GET /__fake/saved-tracks` lists it. */
+export interface SavedTrackItem {
+  /** null for a local file. */
+  trackId: string | null;
+  uri: string;
+  /** As the Web API's added_at: `YYYY-MM-DDTHH:MM:SSZ`. */
+  addedAt: string;
+}
+
 type Route = (state: FakeState, body: unknown, url: URL) => unknown;
 
 const ROUTES: Record<string, Route> = {
@@ -125,13 +135,8 @@ const ROUTES: Record<string, Route> = {
     return { now: new Date(state.clock.now()).toISOString() };
   },
   'GET /__fake/saved-tracks': (state, _body, url) => {
-    const library = state.libraries[user(state, url.searchParams.get('userId') ?? '')];
-    const ids: (string | null)[] = [];
-    for (let p = 0; library && p < library.total; p++) {
-      const index = library.entryAt(p)?.catalogueIndex ?? null;
-      ids.push(index === null ? null : trackId(state.seed, index));
-    }
-    return { trackIds: ids };
+    const items = savedTrackItems(state, user(state, url.searchParams.get('userId') ?? ''));
+    return { trackIds: items.map((item) => item.trackId), items };
   },
   'POST /__fake/saved-tracks/add': (state, body) => {
     const b = parse(schemas.add, body);
@@ -236,6 +241,26 @@ function user(state: FakeState, id: string): number {
   if (index === null)
     throw new ControlError(404, 'fake_unknown_user', `no seeded user with id ${id}`);
   return index;
+}
+
+/** The user's library newest first, as the Web API would list it, without the track JSON. */
+function savedTrackItems(state: FakeState, userIndex: number): SavedTrackItem[] {
+  const library = state.libraries[userIndex];
+  const ctx = { seed: state.seed, baseUrl: state.baseUrl, market: null };
+  const items: SavedTrackItem[] = [];
+  for (let p = 0; library && p < library.total; p++) {
+    const entry = library.entryAt(p);
+    if (!entry) break;
+    const addedAt = spotifyTimestamp(entry.addedAt);
+    if (entry.catalogueIndex === null) {
+      const uri = localTrack(userIndex, entry.localKey ?? 0, ctx).uri;
+      items.push({ trackId: null, uri, addedAt });
+    } else {
+      const id = trackId(state.seed, entry.catalogueIndex);
+      items.push({ trackId: id, uri: `spotify:track:${id}`, addedAt });
+    }
+  }
+  return items;
 }
 
 function trackIndex(state: FakeState, id: string): number {

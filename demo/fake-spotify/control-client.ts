@@ -2,7 +2,7 @@
 // in-process fake and one started from the CLI. Failures become FakeControlError with the
 // server's stable code.
 import { AppError } from '../../electron/core/errors/app-error.js';
-import type { ControlErrorCode } from './control-api.js';
+import type { ControlErrorCode, SavedTrackItem } from './control-api.js';
 import type { FaultRule } from './faults.js';
 
 export type FakeControlErrorCode = ControlErrorCode | 'fake_control_failed';
@@ -88,6 +88,12 @@ export class FakeControlClient {
   async savedTrackIds(userId: string): Promise<(string | null)[]> {
     const path = `/__fake/saved-tracks?userId=${encodeURIComponent(userId)}`;
     return (await this.call<{ trackIds: (string | null)[] }>('GET', path)).trackIds;
+  }
+
+  /** The user's library newest first with each entry's URI and added_at, as the Web API lists it. */
+  async savedTracks(userId: string): Promise<SavedTrackItem[]> {
+    const path = `/__fake/saved-tracks?userId=${encodeURIComponent(userId)}`;
+    return (await this.call<{ items: SavedTrackItem[] }>('GET', path)).items;
   }
 
   async setLatency(ms: number): Promise<void> {

@@ -2,7 +2,10 @@
 // prefix, for the next `count` matches, a `fraction` of them, or (neither given) all of them until
 // cleared. Image CDN requests (/cdn/) fail only by a rule whose prefix names /cdn, so a quota or
 // outage rule for the Web API leaves covers alone. The control API and login pages never fail.
-import type { ServerResponse } from 'node:http';
+// Every kind answers instead of the request's handler, so nothing is applied, except
+// drop_after_apply, which lets the handler act and then drops the connection: the client cannot
+// tell whether its write took effect.
+import { ServerResponse, type IncomingMessage } from 'node:http';
 import { sendText } from './http-helpers.js';
 import { isCdnPath } from './image-cdn.js';
 import { randomStream } from './seeded-random.js';
@@ -14,6 +17,7 @@ export const FAULT_KINDS = [
   'premium_required',
   'server_error',
   'drop_connection',
+  'drop_after_apply',
   'malformed_json',
 ] as const;
 
@@ -78,8 +82,20 @@ export function isFaultablePath(path: string): boolean {
   return path.startsWith('/v1/') || path === '/api/token';
 }
 
-/** Answers a request the way Spotify does when this fault happens. */
-export function sendFault(rule: FaultRule, res: ServerResponse, fullUrl: string): void {
+/** The request's own handling; it writes its answer to the response it is given. */
+export type RequestHandling = (res: ServerResponse) => Promise<void> | void;
+
+/**
+ * Answers a request the way Spotify does when this fault happens: in place of `handle`, or, for
+ * drop_after_apply, by running `handle` and then dropping the connection.
+ */
+export async function answerWithFault(
+  rule: FaultRule,
+  url: URL,
+  req: IncomingMessage,
+  res: ServerResponse,
+  handle: RequestHandling,
+): Promise<void> {
   switch (rule.kind) {
     case 'rate_limit':
       return send429(res, rule.retryAfterSeconds === undefined ? 1 : rule.retryAfterSeconds, {
@@ -105,12 +121,23 @@ export function sendFault(rule: FaultRule, res: ServerResponse, fullUrl: string)
       return;
     }
     case 'drop_connection':
-      // No status line at all: the client sees a reset socket, as with a flaky network.
-      res.socket?.destroy();
+      // No status line at all and nothing handled: the client sees a reset socket, as when the
+      // network fails before the request reaches Spotify.
+      res.destroy();
+      return;
+    case 'drop_after_apply':
+      // The handler answers into a response that has no socket, so not one byte of its answer
+      // reaches the client; then the real connection is reset, as when the network fails after
+      // Spotify acted but before its answer arrived.
+      try {
+        await handle(new ServerResponse(req));
+      } finally {
+        res.destroy();
+      }
       return;
     case 'malformed_json':
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(`{"href":${JSON.stringify(fullUrl)},"items":[{"added_at":"2026-`);
+      res.end(`{"href":${JSON.stringify(url.toString())},"items":[{"added_at":"2026-`);
       return;
   }
 }

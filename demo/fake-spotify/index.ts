@@ -42,6 +42,7 @@ export function seededUser(fake: Pick<FakeSpotify, 'users'>, index = 0): SeededU
   return user;
 }
 
+export type { SavedTrackItem } from './control-api.js';
 export { FakeControlClient, FakeControlError } from './control-client.js';
 export type { MintedTokens, RequestCounts } from './control-client.js';
 export type { FaultKind, FaultRule } from './faults.js';

@@ -1,6 +1,8 @@
 // One user's saved tracks, kept compactly: parallel arrays of entry keys and added_at seconds,
 // oldest first (so saving puts a track on top with a push). An entry key is a catalogue index
 // (>= 0) or, for a local file, -(localKey + 1); track JSON is only built for the page asked for.
+// added_at has one-second resolution, as Spotify sends it, so saves within one second share a
+// date: their order is the position in the list alone (the later save is nearer the top).
 
 export interface LibraryEntry {
   /** Catalogue index, or null for a local file. */
@@ -40,11 +42,15 @@ export class SavedLibrary {
     return this.memberSet().has(catalogueIndex);
   }
 
-  /** Saves tracks not saved yet, in order, each on top of the previous; returns those added. */
+  /**
+   * Saves tracks not saved yet, in order, each on top of the previous (the last one ends up
+   * newest), all dated `nowSeconds`; returns those added.
+   */
   save(catalogueIndexes: readonly number[], nowSeconds: number): number[] {
     const members = this.memberSet();
     const added: number[] = [];
-    // added_at never goes backwards, even if the fake's clock sits before the seeded dates.
+    // added_at never goes backwards, even if the fake's clock sits before the seeded dates, so
+    // dates never increase from the top of the list down.
     const at = Math.max(nowSeconds, this.addedAt[this.addedAt.length - 1] ?? 0);
     for (const index of catalogueIndexes) {
       if (members.has(index)) continue;
@@ -101,4 +107,9 @@ export class SavedLibrary {
     if (this.members === null) this.members = new Set(this.keys.filter((key) => key >= 0));
     return this.members;
   }
+}
+
+/** added_at as the Web API writes it: `YYYY-MM-DDTHH:MM:SSZ`, no fraction. */
+export function spotifyTimestamp(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

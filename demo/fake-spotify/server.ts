@@ -1,12 +1,13 @@
 // The fake Spotify's HTTP server: one loopback origin serving the accounts pages, the token
 // endpoint, the Web API, the image CDN under /cdn and the /__fake control API. It counts requests,
 // adds latency and injects faults (never on /__fake), and closes every socket on shutdown.
+// Routing is kept apart from the fault step so a fault can also act after the handler ran.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { handleControl } from './control-api.js';
 import type { FakeState } from './fake-state.js';
-import { sendFault } from './faults.js';
+import { answerWithFault } from './faults.js';
 import { BodyTooLargeError, redirect, sendJson, sendWebApiError } from './http-helpers.js';
 import { handleImageCdn, isCdnPath } from './image-cdn.js';
 import {
@@ -27,7 +28,7 @@ export interface RunningServer {
 export async function listen(state: FakeState, port: number): Promise<RunningServer> {
   const server = createServer((req, res) => {
     handle(state, req, res).catch((error: unknown) => {
-      if (res.headersSent) {
+      if (res.headersSent || res.destroyed) {
         res.destroy();
       } else if (error instanceof BodyTooLargeError) {
         sendWebApiError(res, 413, 'Request body too large');
@@ -62,11 +63,20 @@ async function handle(state: FakeState, req: IncomingMessage, res: ServerRespons
   state.countRequest(method, url.pathname);
   if (state.latencyMs > 0) await sleep(state.latencyMs);
   const fault = state.faults.take(url.pathname);
-  if (fault) return sendFault(fault, res, url.toString());
+  if (fault)
+    return answerWithFault(fault, url, req, res, (target) => route(state, url, req, target));
+  return route(state, url, req, res);
+}
 
+async function route(
+  state: FakeState,
+  url: URL,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const method = req.method ?? 'GET';
   if (isCdnPath(url.pathname)) return handleImageCdn(url, req, res);
-  const route = `${method} ${url.pathname}`;
-  switch (route) {
+  switch (`${method} ${url.pathname}`) {
     case 'GET /authorize':
       return handleAuthorize(state, url, req, res);
     case 'GET /authorize/continue':

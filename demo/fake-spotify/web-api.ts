@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { catalogueIndex } from './catalogue-ids.js';
 import type { FakeState } from './fake-state.js';
 import { sendJson, sendWebApiError } from './http-helpers.js';
+import { spotifyTimestamp } from './saved-library.js';
 import { hasScope } from './scopes.js';
 import {
   catalogueTrack,
@@ -114,7 +115,7 @@ function getSavedTracks(state: FakeState, caller: Caller, url: URL, res: ServerR
       entry.catalogueIndex !== null
         ? catalogueTrack(entry.catalogueIndex, ctx)
         : localTrack(caller.userIndex, entry.localKey ?? 0, ctx);
-    items.push({ added_at: formatTimestamp(entry.addedAt), track });
+    items.push({ added_at: spotifyTimestamp(entry.addedAt), track });
   }
   const page = (o: number) => {
     const params = new URLSearchParams({ offset: String(o), limit: String(limit) });
@@ -136,7 +137,8 @@ function getSavedTracks(state: FakeState, caller: Caller, url: URL, res: ServerR
 function saveToLibrary(state: FakeState, caller: Caller, url: URL, res: ServerResponse): void {
   const indexes = libraryChange(state, caller, url, res);
   if (!indexes) return;
-  // Saved in the order given, each on top of the previous: the last URI ends up newest.
+  // Saved in the order given, each on top of the previous: the last URI ends up newest, and all
+  // share this second as added_at.
   state.libraries[caller.userIndex]?.save(indexes, state.clock.nowSeconds());
   emptyOk(res);
 }
@@ -208,10 +210,6 @@ function parseUris(state: FakeState, url: URL, res: ServerResponse): (number | n
 function parseInteger(value: string | null, fallback: number): number | null {
   if (value === null) return fallback;
   return /^-?\d{1,9}$/.test(value) ? Number(value) : null;
-}
-
-function formatTimestamp(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 function emptyOk(res: ServerResponse): void {

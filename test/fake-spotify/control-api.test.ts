@@ -1,4 +1,5 @@
-// The /__fake control API: library changes, token minting, time, and typed errors for bad input.
+// The /__fake control API: library changes and listings, token minting, time, and typed errors for
+// bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   FakeControlError,
@@ -46,6 +47,34 @@ describe('control API', () => {
     const fresh = bobs.filter((id) => !mine.includes(id)).slice(0, 2);
     expect(await fake.control.addSavedTracks(alice, fresh)).toEqual(fresh);
     expect(await fake.control.removeSavedTracks(alice, fresh)).toEqual(fresh);
+  });
+
+  it('lists a library newest first with URIs and added_at, as the Web API pages it', async () => {
+    const big = await startFakeSpotify({ users: 1, tracks: 200 });
+    try {
+      const userId = big.users[0]?.id ?? '';
+      const { accessToken } = await big.control.mintTokens(userId);
+      const fromApi: { trackId: string | null; uri: string; addedAt: string }[] = [];
+      for (let offset = 0; offset < 200; offset += 50) {
+        const res = await fetch(`${big.baseUrl}/v1/me/tracks?limit=50&offset=${offset}`, {
+          headers: { authorization: `Bearer ${accessToken}` },
+        });
+        const page = (await res.json()) as {
+          items: { added_at: string; track: { id: string | null; uri: string } }[];
+        };
+        for (const { added_at, track } of page.items)
+          fromApi.push({ trackId: track.id, uri: track.uri, addedAt: added_at });
+      }
+      const items = await big.control.savedTracks(userId);
+      expect(items).toEqual(fromApi);
+      expect(items.filter((item) => item.trackId === null).map((item) => item.uri)).toEqual([
+        expect.stringMatching(/^spotify:local:/),
+        expect.stringMatching(/^spotify:local:/),
+      ]);
+      expect(await big.control.savedTrackIds(userId)).toEqual(items.map((item) => item.trackId));
+    } finally {
+      await big.close();
+    }
   });
 
   it('mints tokens with the requested scope', async () => {

@@ -1,5 +1,6 @@
-// The fake's /v1/me and /v1/me/tracks answers validate against Spotify's OpenAPI response schemas.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The fake's /v1/me, /v1/me/tracks and /v1/me/library answers validate against Spotify's OpenAPI
+// response schemas.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSpotify, type FakeSpotify } from '../../demo/fake-spotify/index.js';
 import { loadSpecValidators, type SpecValidators } from './support/openapi-validator.js';
 
@@ -10,11 +11,35 @@ beforeAll(async () => {
   spec = loadSpecValidators();
   fake = await startFakeSpotify({ users: 3, tracks: 200, tracksPerUser: [200, 200, 100_000] });
 });
+afterEach(() => fake.control.clearFaults());
 afterAll(() => fake.close());
 
 async function getJson(path: string, token: string): Promise<{ status: number; body: unknown }> {
   const res = await fetch(fake.baseUrl + path, { headers: { authorization: `Bearer ${token}` } });
   return { status: res.status, body: await res.json() };
+}
+
+/** Calls `path` and checks the answer against what the spec declares for its operation. */
+async function expectConformingAnswer(
+  method: 'get' | 'put' | 'delete',
+  path: string,
+  token: string,
+  status: number,
+): Promise<unknown> {
+  const res = await fetch(fake.baseUrl + path, {
+    method: method.toUpperCase(),
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(res.status, `${method} ${path}`).toBe(status);
+  const text = await res.text();
+  const validate = spec.response(new URL(path, fake.baseUrl).pathname.slice(3), method, status);
+  if (validate === null) {
+    expect(text).toBe('');
+    return null;
+  }
+  const body: unknown = JSON.parse(text);
+  expectValid(validate, body);
+  return body;
 }
 
 function expectValid(validate: SpecValidators['me'], body: unknown): void {
@@ -98,6 +123,40 @@ describe('spec conformance', () => {
       spec.savedTracksPage({ ...page, items: [{ track: { album: { name: 'no ids' } } }] }),
     ).toBe(false);
     expect(spec.me({ images: [{ url: 'x' }] })).toBe(false);
+    expect(spec.response('/me/library/contains', 'get', 200)?.([true, 'yes'])).toBe(false);
+    expect(spec.response('/me/library', 'put', 429)?.({ status: 429 })).toBe(false);
+    expect(() => spec.response('/me/library', 'put', 418)).toThrow();
+  });
+
+  it('answers library writes and contains as the spec declares them', async () => {
+    const { accessToken } = await fake.control.mintTokens(fake.users[0]?.id ?? '');
+    const uri = (await fake.control.savedTracks(fake.users[1]?.id ?? ''))[0]?.uri ?? '';
+    const query = `?uris=${uri},spotify:album:4aawyAB9vmqN3uQ7FjRGTy`;
+    await expectConformingAnswer('put', `/v1/me/library${query}`, accessToken, 200);
+    expect(
+      await expectConformingAnswer('get', `/v1/me/library/contains${query}`, accessToken, 200),
+    ).toEqual([true, false]);
+    await expectConformingAnswer('delete', `/v1/me/library${query}`, accessToken, 200);
+    expect(
+      await expectConformingAnswer('get', `/v1/me/library/contains${query}`, accessToken, 200),
+    ).toEqual([false, false]);
+  });
+
+  it('answers library errors (401, 403, 429) with the bodies the spec declares', async () => {
+    const { accessToken } = await fake.control.mintTokens(fake.users[0]?.id ?? '', {
+      scope: 'user-library-read',
+    });
+    const write = '/v1/me/library?uris=spotify:album:4aawyAB9vmqN3uQ7FjRGTy';
+    await expectConformingAnswer('put', write, 'not-a-token', 401);
+    await expectConformingAnswer('delete', write, accessToken, 403);
+    await fake.control.injectFault({ kind: 'rate_limit', pathPrefix: '/v1/me/library', count: 2 });
+    await expectConformingAnswer('put', write, accessToken, 429);
+    await expectConformingAnswer(
+      'get',
+      write.replace('library', 'library/contains'),
+      accessToken,
+      429,
+    );
   });
 
   it('answers errors with the Web API error body', async () => {

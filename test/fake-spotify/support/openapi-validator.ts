@@ -34,6 +34,11 @@ export interface SpecValidators {
   me: ValidateFunction;
   savedTracksPage: ValidateFunction;
   errorBody: ValidateFunction;
+  /**
+   * The validator of one operation's answer, e.g. `('/me/library/contains', 'get', 200)`, or null
+   * when the spec declares that answer without a body. Throws for an answer the spec lacks.
+   */
+  response(path: string, method: string, status: number): ValidateFunction | null;
 }
 
 export function loadSpecValidators(): SpecValidators {
@@ -51,10 +56,25 @@ export function loadSpecValidators(): SpecValidators {
   const responseSchema = (name: string) => ({
     $ref: `spotify#/components/responses/${name}/content/application~1json/schema`,
   });
+  const paths = doc['paths'] as Record<string, Record<string, Json>>;
   return {
     me: ajv.compile(responseSchema('OnePrivateUser')),
     savedTracksPage: ajv.compile(responseSchema('PagingSavedTrackObject')),
     errorBody: ajv.compile(responseSchema('Unauthorized')),
+    response: (path, method, status) => {
+      const responses = paths[path]?.[method]?.['responses'] as Record<string, Json> | undefined;
+      const answer = responses?.[String(status)];
+      if (!answer) throw new Error(`spec has no ${status} answer for ${method} ${path}`);
+      const ref = answer['$ref'];
+      if (typeof ref === 'string') {
+        return ajv.compile(responseSchema(ref.replace('#/components/responses/', '')));
+      }
+      if (answer['content'] === undefined) return null;
+      const pointer = ['paths', path, method, 'responses', String(status), 'content']
+        .map((part) => part.replace(/~/g, '~0').replace(/\//g, '~1'))
+        .join('/');
+      return ajv.compile({ $ref: `spotify#/${pointer}/application~1json/schema` });
+    },
   };
 }
 
