@@ -135,8 +135,13 @@ const ROUTES: Record<string, Route> = {
     return { now: new Date(state.clock.now()).toISOString() };
   },
   'GET /__fake/saved-tracks': (state, _body, url) => {
-    const items = savedTrackItems(state, user(state, url.searchParams.get('userId') ?? ''));
-    return { trackIds: items.map((item) => item.trackId), items };
+    const userIndex = user(state, url.searchParams.get('userId') ?? '');
+    const items = savedTrackItems(state, userIndex);
+    return {
+      trackIds: items.map((item) => item.trackId),
+      items,
+      repeatedWrites: state.repeatedWrites.get(userIndex) ?? 0,
+    };
   },
   'POST /__fake/saved-tracks/add': (state, body) => {
     const b = parse(schemas.add, body);

@@ -96,6 +96,15 @@ export class FakeControlClient {
     return (await this.call<{ items: SavedTrackItem[] }>('GET', path)).items;
   }
 
+  /**
+   * Tracks the Web API was asked to save that were already saved, plus tracks it was asked to
+   * remove that were not: 0 for an app that writes each track exactly once.
+   */
+  async repeatedWrites(userId: string): Promise<number> {
+    const path = `/__fake/saved-tracks?userId=${encodeURIComponent(userId)}`;
+    return (await this.call<{ repeatedWrites: number }>('GET', path)).repeatedWrites;
+  }
+
   async setLatency(ms: number): Promise<void> {
     await this.call('POST', '/__fake/latency', { ms });
   }

@@ -36,6 +36,11 @@ export class FakeState {
   /** "userIndex clientId" -> scopes the user already agreed to. */
   readonly consents = new Map<string, Set<string>>();
   requestCounts = new Map<string, number>();
+  /**
+   * Per user: tracks a PUT /v1/me/library sent that were already saved, plus tracks a DELETE sent
+   * that were not saved. An app that writes each track exactly once never adds to it.
+   */
+  repeatedWrites = new Map<number, number>();
   /** Catalogue indexes handed out by "add N new saved tracks": far above any seeded library. */
   nextFreshTrack = 50_000_000;
   baseUrl = '';
@@ -64,6 +69,10 @@ export class FakeState {
   countRequest(method: string, path: string): void {
     const key = `${method} ${path}`;
     this.requestCounts.set(key, (this.requestCounts.get(key) ?? 0) + 1);
+  }
+  countRepeatedWrites(userIndex: number, count: number): void {
+    if (count > 0)
+      this.repeatedWrites.set(userIndex, (this.repeatedWrites.get(userIndex) ?? 0) + count);
   }
 
   newOpaqueId(): string {

@@ -137,16 +137,21 @@ function getSavedTracks(state: FakeState, caller: Caller, url: URL, res: ServerR
 function saveToLibrary(state: FakeState, caller: Caller, url: URL, res: ServerResponse): void {
   const indexes = libraryChange(state, caller, url, res);
   if (!indexes) return;
+  const library = state.libraries[caller.userIndex];
+  // A track sent again that is already saved: what an app that resends writes blindly does.
+  state.countRepeatedWrites(caller.userIndex, indexes.filter((i) => library?.contains(i)).length);
   // Saved in the order given, each on top of the previous: the last URI ends up newest, and all
   // share this second as added_at.
-  state.libraries[caller.userIndex]?.save(indexes, state.clock.nowSeconds());
+  library?.save(indexes, state.clock.nowSeconds());
   emptyOk(res);
 }
 
 function removeFromLibrary(state: FakeState, caller: Caller, url: URL, res: ServerResponse): void {
   const indexes = libraryChange(state, caller, url, res);
   if (!indexes) return;
-  state.libraries[caller.userIndex]?.remove(indexes);
+  const library = state.libraries[caller.userIndex];
+  state.countRepeatedWrites(caller.userIndex, indexes.filter((i) => !library?.contains(i)).length);
+  library?.remove(indexes);
   emptyOk(res);
 }
 

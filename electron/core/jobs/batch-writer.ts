@@ -19,6 +19,11 @@ export interface BatchWriterDeps {
   readonly journal: (batch: number, inFlight: boolean) => Promise<void>;
   /** Checked before every batch: true stops the writer there (pause, cancel, quit). */
   readonly shouldStop: () => boolean;
+  /**
+   * Narrows each batch right before it is sent (a removal resumed long after its check re-checks
+   * the other account): what it leaves out is simply not written.
+   */
+  readonly narrow?: (trackIds: readonly string[]) => Promise<readonly string[]>;
   /** A batch is known to be done. */
   readonly onBatchDone?: (batch: number) => void;
   /** In [0, 1); jitter of the wait before a lost batch is checked. */
@@ -63,8 +68,9 @@ export async function writeInBatches(
     }
     const ids = request.trackIds.slice(batch * MAX_LIBRARY_URIS, (batch + 1) * MAX_LIBRARY_URIS);
     for (let lost = 0; ; lost += 1) {
-      const toSend =
+      const checked =
         unsure || request.checkEveryBatch ? await stillToWrite(request.action, ids, deps) : ids;
+      const toSend = deps.narrow === undefined ? checked : await deps.narrow(checked);
       if (!unsure) {
         await deps.journal(batch, true);
         unsure = true;

@@ -37,19 +37,27 @@ export type RunOutcome = 'done' | 'stopped';
 
 export async function runJob(record: JobRecord, deps: JobRunnerDeps): Promise<RunOutcome> {
   const { definition } = record;
+  // A check made in an earlier run may be out of date by now (the app was closed, a pause went
+  // on for an hour): a removal that relies on one is checked again before it starts.
+  const checkedThisRun = new Set<number>();
   while (record.progress.step < definition.steps.length) {
     if (deps.shouldStop()) return 'stopped';
     const index = record.progress.step;
     const spec = definition.steps[index];
     if (spec === undefined) break;
     if (spec.action === 'verify') {
-      const library = await deps.syncLibrary(spec.accountId);
-      const held = new Set(library.tracks.map((track) => track.id));
-      const confirmed = spec.items.filter((item) => held.has(definition.items[item]?.id ?? null));
-      await deps.saveConfirmed(index, confirmed);
-      record.confirmed.set(index, confirmed);
+      await verify(record, index, spec.items, deps);
+      checkedThisRun.add(index);
     } else {
-      const outcome = await runWriteStep(record, index, spec, deps);
+      const check = spec.onlyConfirmedBy;
+      const stale = check !== null && !checkedThisRun.has(check);
+      const untouched = record.progress.batch === 0 && !record.progress.inFlight;
+      if (stale && untouched) {
+        // Nothing of the removal is done yet: check again, keeping only what is still confirmed.
+        await verify(record, check, record.confirmed.get(check) ?? [], deps);
+        checkedThisRun.add(check);
+      }
+      const outcome = await runWriteStep(record, index, spec, deps, stale && !untouched);
       if (outcome === 'stopped') return 'stopped';
     }
     await advance(record, deps, { step: index + 1, batch: 0, inFlight: false });
@@ -57,11 +65,32 @@ export async function runJob(record: JobRecord, deps: JobRunnerDeps): Promise<Ru
   return 'done';
 }
 
+// Records which of `items` the verify step's account has now, from its re-synced library.
+async function verify(
+  record: JobRecord,
+  step: number,
+  items: readonly number[],
+  deps: JobRunnerDeps,
+): Promise<void> {
+  const spec = record.definition.steps[step];
+  if (spec === undefined) return;
+  const library = await deps.syncLibrary(spec.accountId);
+  const held = new Set(library.tracks.map((track) => track.id));
+  const confirmed = items.filter((item) => held.has(record.definition.items[item]?.id ?? null));
+  await deps.saveConfirmed(step, confirmed);
+  record.confirmed.set(step, confirmed);
+}
+
+/**
+ * `recheckEachBatch`: a removal resumed part-way on an old check; each batch is narrowed to what
+ * the other account still has, right before it is sent (its position in the list stays).
+ */
 async function runWriteStep(
   record: JobRecord,
   index: number,
   spec: JobStep,
   deps: JobRunnerDeps,
+  recheckEachBatch: boolean,
 ): Promise<RunOutcome> {
   const { definition, progress } = record;
   const action: WriteAction = spec.action === 'add' ? 'add' : 'remove';
@@ -84,6 +113,7 @@ async function runWriteStep(
         contains: (ids) => deps.contains(spec.accountId, ids),
         journal: (batch, inFlight) => advance(record, deps, { step: index, batch, inFlight }),
         shouldStop: deps.shouldStop,
+        ...(recheckEachBatch ? { narrow: (ids) => stillConfirmed(record, spec, ids, deps) } : {}),
         onBatchDone: (batch) => {
           // Memory may run ahead of the disk (the next journal write catches up): a batch done
           // is done, and the disk still errs on the side of checking it.
@@ -122,6 +152,20 @@ async function showWritten(
   } catch (error) {
     deps.log(`A library could not be updated after a job's writes (${describe(error)}).`);
   }
+}
+
+// The tracks of a removal batch the checked account still has.
+async function stillConfirmed(
+  record: JobRecord,
+  spec: JobStep,
+  trackIds: readonly string[],
+  deps: JobRunnerDeps,
+): Promise<readonly string[]> {
+  const checkStep =
+    spec.onlyConfirmedBy === null ? undefined : record.definition.steps[spec.onlyConfirmedBy];
+  if (checkStep === undefined || trackIds.length === 0) return trackIds;
+  const held = await deps.contains(checkStep.accountId, trackIds);
+  return trackIds.filter((_, i) => held[i] === true);
 }
 
 async function advance(
