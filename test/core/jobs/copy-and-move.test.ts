@@ -38,8 +38,8 @@ function idsAt(library: LibrarySnapshot, positions: readonly number[]): string[]
 
 /** Alice's library, Bob's, and the positions in Alice's of the tracks Bob lacks (local files too). */
 async function aliceAndBob() {
-  const { core, accounts } = fixture;
-  const [alice, bob] = [accounts[0]!, accounts[1]!];
+  const { core } = fixture;
+  const [alice, bob] = [fixture.account(0), fixture.account(1)];
   const aliceLibrary = await libraryOf(core, alice.id);
   const bobIds = new Set((await libraryOf(core, bob.id)).tracks.map((t) => t.id));
   const notInBob = positionsWhere(aliceLibrary, (t) => t.id === null || !bobIds.has(t.id));

@@ -22,6 +22,8 @@ export interface JobsFixture {
   readonly subject: CoreUnderTest;
   readonly core: AppCore;
   readonly accounts: readonly Account[];
+  /** The account of the fake's user `index`. */
+  account(index: number): Account;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,11 @@ export async function openJobsFixture(
     subject,
     core: subject.core,
     accounts,
+    account: (index) => {
+      const account = accounts[index];
+      if (account === undefined) throw new Error(`no account ${index}`);
+      return account;
+    },
     close: async () => {
       await subject.dispose();
       await fake.close();
