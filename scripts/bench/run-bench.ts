@@ -3,7 +3,7 @@
 // per scenario on stdout (progress goes to stderr) with its figures, its target and whether it was
 // met; exits 1 when a target was missed. Not a test: timings depend on the machine.
 //
-//   npm run bench -- [--latency 100] [--concurrency 8]
+//   npm run bench -- [--latency 100] [--concurrency 8] [--only sync,copy]
 //
 // Run with `node --import tsx --expose-gc` (as `npm run bench` does) so heap figures are measured
 // after a garbage collection; without it they include garbage. Renderer scenarios (paint on
@@ -20,7 +20,9 @@ import { LibraryCache } from '../../electron/core/library/library-cache.js';
 import { singleOriginEndpoints } from '../../electron/core/spotify-endpoints.js';
 import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store.js';
 import { BrowserSession } from '../../demo/fake-spotify/index.js';
+import { copyScenarios } from './copy-scenarios.js';
 import { startFakeProcess, type FakeProcess } from './fake-process.js';
+import { WireLog } from './wire-log.js';
 
 const PAGE_SIZE = 50;
 
@@ -34,6 +36,8 @@ const { values } = parseArgs({
     latency: { type: 'string', default: '100' },
     // Requests on the wire at once (the scheduler's concurrency); the target allows at most 8.
     concurrency: { type: 'string', default: '8' },
+    // Groups of scenarios to run, comma-separated: sync, copy. Default: all.
+    only: { type: 'string' },
   },
   strict: true,
 });
@@ -47,47 +51,16 @@ if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
   console.error('--concurrency must be a whole number from 1 to 64');
   process.exit(2);
 }
+const groups = ['sync', 'copy'] as const;
+const only = values.only === undefined ? [...groups] : values.only.split(',');
+const unknownGroup = only.find((group) => !(groups as readonly string[]).includes(group));
+if (unknownGroup !== undefined) {
+  console.error(`--only takes ${groups.join(', ')} (comma-separated), not ${unknownGroup}`);
+  process.exit(2);
+}
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc === undefined) {
   console.error('note: run with --expose-gc for heap figures without garbage');
-}
-
-/**
- * Notes every Web API request sent and every 429 received. A 429 counts as known to the app one
- * turn of the event loop after it arrived (the scheduler reacts in the microtasks that follow);
- * a request another slot sent within that same turn raced it and is counted apart.
- */
-class WireLog {
-  #sequence = 0;
-  readonly sends: { seq: number; at: number }[] = [];
-  readonly pauses: { arrivedSeq: number; knownSeq: number; until: number }[] = [];
-
-  readonly fetch: typeof fetch = async (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    const counted = url.pathname.startsWith('/v1/');
-    if (counted) this.sends.push({ seq: (this.#sequence += 1), at: Date.now() });
-    const response = await fetch(input, init);
-    if (counted && response.status === 429) {
-      const until = Date.now() + Number(response.headers.get('retry-after')) * 1000;
-      const arrivedSeq = this.#sequence;
-      setImmediate(() => this.pauses.push({ arrivedSeq, knownSeq: this.#sequence, until }));
-    }
-    return response;
-  };
-
-  /** Requests sent after the app knew of a 429 and before its Retry-After had passed. */
-  earlyRequests(): number {
-    return this.sends.filter(({ seq, at }) =>
-      this.pauses.some((pause) => seq > pause.knownSeq && at < pause.until),
-    ).length;
-  }
-
-  /** Requests sent in the same event-loop turn a 429 arrived in, before the app could know. */
-  racingRequests(): number {
-    return this.sends.filter(({ seq }) =>
-      this.pauses.some((pause) => seq > pause.arrivedSeq && seq <= pause.knownSeq),
-    ).length;
-  }
 }
 
 interface Rig {
@@ -362,8 +335,11 @@ async function rateLimited(): Promise<void> {
 }
 
 const started = performance.now();
-await tenThousand();
-await fiftyThousand();
-await rateLimited();
+if (only.includes('sync')) {
+  await tenThousand();
+  await fiftyThousand();
+  await rateLimited();
+}
+if (only.includes('copy')) await copyScenarios({ latencyMs, concurrency, report });
 console.error(`bench finished in ${Math.round((performance.now() - started) / 1000)} s`);
 process.exitCode = lines.every((line) => line['pass'] === true) ? 0 : 1;
