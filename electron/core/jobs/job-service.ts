@@ -297,7 +297,11 @@ export class JobService {
     const running: RunningJob = {
       id: next,
       stop: null,
-      done: Promise.resolve().then(() => this.#run(record, running)),
+      // A journal that cannot be written even to record the failure: the job stays as the disk
+      // last says (resumable next time), and the next job may run.
+      done: Promise.resolve()
+        .then(() => this.#run(record, running))
+        .catch((error: unknown) => this.#options.deps.log(`A job stopped: ${describe(error)}.`)),
     };
     this.#running = running;
     void running.done.finally(() => {
@@ -382,6 +386,10 @@ export class JobService {
       await this.#files.remove(record.definition.id);
     }
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error && 'code' in error ? String(error.code) : 'unexpected error';
 }
 
 function invalidState(message: string): JobError {
