@@ -1,0 +1,108 @@
+// The journal on disk is what a job resumes from: real files in the core's data folder. A
+// progress file that is lost or damaged never leads to a batch sent twice (every batch is then
+// checked first), and a job whose definition is unreadable is set aside with a notice rather
+// than guessed at.
+import { readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { user } from '../composition/support.js';
+import {
+  jobReaches,
+  libraryOf,
+  openJobsFixture,
+  planFrom,
+  positionsWhere,
+  spotifyIds,
+  type JobsFixture,
+} from './support.js';
+
+let fixture: JobsFixture;
+
+beforeEach(async () => {
+  fixture = await openJobsFixture({ users: 2, tracks: 600 });
+});
+
+afterEach(async () => {
+  await fixture.close();
+});
+
+/** Starts a copy of Alice's tracks Bob lacks and pauses it after a few batches. */
+async function pausedCopy() {
+  const { core, fake } = fixture;
+  const [alice, bob] = [fixture.account(0), fixture.account(1)];
+  const bobIds = new Set((await libraryOf(core, bob.id)).tracks.map((t) => t.id));
+  const aliceLibrary = await libraryOf(core, alice.id);
+  const positions = positionsWhere(aliceLibrary, (t) => t.id !== null && !bobIds.has(t.id));
+  const expected = [
+    ...positions.flatMap((p) => aliceLibrary.tracks[p]?.id ?? []),
+    ...(await spotifyIds(fake, 1)),
+  ];
+  await fake.control.setLatency(10);
+  const started = await core.jobs.service.start(
+    (await planFrom(core, 'copy', alice.id, bob.id, positions)).planId,
+  );
+  const jobId = started.definition.id;
+  await new Promise<void>((resolve) => {
+    const subscription = core.jobs.service.onDidChange((record) => {
+      if (record.definition.id === jobId && record.progress.batch >= 2) {
+        subscription.dispose();
+        resolve();
+      }
+    });
+  });
+  await core.jobs.service.pause(jobId);
+  await fake.control.setLatency(0);
+  await core.close();
+  return { jobId, expected, jobDir: path.join(fixture.subject.dataDir, 'jobs', jobId) };
+}
+
+it('resumes a job whose progress file was damaged by checking every batch before sending it', async () => {
+  const { fake, subject } = fixture;
+  const { jobId, expected, jobDir } = await pausedCopy();
+  await writeFile(path.join(jobDir, 'progress.json'), '{"version":1,"data":{"state":"ru');
+
+  const reopened = await subject.reopen();
+  expect(reopened.startupNotices.join(' ')).toMatch(/job journal file could not be read/);
+  const record = reopened.jobs.service.get(jobId);
+  expect(record.progress).toMatchObject({
+    state: 'paused',
+    step: 0,
+    batch: 0,
+    checkEveryBatch: true,
+  });
+  expect(record.progress.pause?.reason).toBe('interrupted');
+  await reopened.jobs.service.resume(jobId);
+  const done = await jobReaches(reopened, jobId, new Set(['finished', 'failed']));
+  expect(done.progress.state).toBe('finished');
+  expect(await spotifyIds(fake, 1)).toEqual(expected);
+  expect(await fake.control.repeatedWrites(user(fake, 1).id)).toBe(0);
+});
+
+it('sets aside a job whose definition is unreadable, and says so', async () => {
+  const { subject } = fixture;
+  const { jobId, jobDir } = await pausedCopy();
+  await writeFile(path.join(jobDir, 'job.json'), 'not json at all');
+
+  const reopened = await subject.reopen();
+  expect(reopened.jobs.service.list().map((r) => r.definition.id)).not.toContain(jobId);
+  expect(reopened.startupNotices.join(' ')).toMatch(/set aside as job\.json\.corrupt-/);
+  expect((await readdir(jobDir)).some((name) => name.startsWith('job.json.corrupt-'))).toBe(true);
+});
+
+it('keeps a paused job across a restart exactly where it stopped', async () => {
+  const { fake, subject } = fixture;
+  const { jobId, expected } = await pausedCopy();
+  const reopened = await subject.reopen();
+  const record = reopened.jobs.service.get(jobId);
+  expect(record.progress.state).toBe('paused');
+  expect(record.progress.pause?.reason).toBe('requested');
+  expect(record.progress.batch).toBeGreaterThanOrEqual(2);
+  await fake.control.resetCounts();
+  await reopened.jobs.service.resume(jobId);
+  await jobReaches(reopened, jobId, new Set(['finished', 'failed']));
+  expect(await spotifyIds(fake, 1)).toEqual(expected);
+  // Only the batches left were written.
+  const writes = (await fake.control.requestCounts()).byPath['PUT /v1/me/library'] ?? 0;
+  const toAdd = record.definition.steps[0]?.items.length ?? 0;
+  expect(writes).toBe(Math.ceil(toAdd / 40) - record.progress.batch);
+});
