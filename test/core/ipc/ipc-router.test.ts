@@ -65,6 +65,32 @@ describe('refusing bad messages', () => {
       ['settings:update', [{ librarySyncMaxAgeMinutes: 'soon' }]],
       ['settings:update', [{ clientId: 'x', evil: true }]],
       ['accounts:remove', 'not-a-list'],
+      ['library:setSaved', ['id', 'spotify:track:x', true]],
+      ['library:setSaved', ['id', 'a'.repeat(22)]],
+      ['library:changes', ['id', {}]],
+      ['jobs:plan', [{ kind: 'copy', targetAccountId: 'b' }]],
+      [
+        'jobs:plan',
+        [
+          {
+            kind: 'steal',
+            targetAccountId: 'b',
+            selection: { accountId: 'a', revision: 'r', positions: 'AQ==' },
+          },
+        ],
+      ],
+      [
+        'jobs:plan',
+        [
+          {
+            kind: 'copy',
+            targetAccountId: 'b',
+            selection: { accountId: 'a', revision: 'r', positions: '<not base64>' },
+          },
+        ],
+      ],
+      ['jobs:start', ['']],
+      ['jobs:pause', [42]],
     ];
     for (const [channel, args] of cases) {
       const result = await router.handle(channel, args);
