@@ -269,7 +269,7 @@ export class AppCore {
   /** Cancels logins in progress; files are written atomically, so nothing is left half-done. */
   async close(): Promise<void> {
     await this.#logins.close();
-    await this.jobs.service.close();
+    await this.jobs.close();
     await this.#library.cancelAll();
     await this.images.close();
   }

@@ -4,6 +4,7 @@
 // (re-synced incrementally after saves, updated in place after removals), which fires the
 // library's change event the page listens to.
 import type { Clock } from '../clock.js';
+import { DisposableStore } from '../events/emitter.js';
 import type { AccountRegistry } from '../accounts/account-registry.js';
 import { accountLabel } from '../accounts/account-label.js';
 import type { LibraryService } from '../library/library-service.js';
@@ -38,6 +39,7 @@ export class LibraryJobs {
   readonly service: JobService;
   readonly #planner: JobPlanner;
   readonly #options: LibraryJobsOptions;
+  readonly #subscriptions = new DisposableStore();
 
   constructor(options: LibraryJobsOptions) {
     this.#options = options;
@@ -70,9 +72,17 @@ export class LibraryJobs {
       },
     });
     // A sign-in renews an account's grant: jobs waiting for it go on.
-    registry.onDidChange(() => {
-      void this.service.accountsChanged((accountId) => this.#planner.canWrite(accountId));
-    });
+    this.#subscriptions.add(
+      registry.onDidChange(() => {
+        void this.service.accountsChanged((accountId) => this.#planner.canWrite(accountId));
+      }),
+    );
+  }
+
+  /** At quit: the running job stops before its next batch (see JobService.close). */
+  async close(): Promise<void> {
+    this.#subscriptions.dispose();
+    await this.service.close();
   }
 
   planCopy(request: CopyRequest): Promise<JobPlan> {
