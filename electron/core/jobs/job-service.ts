@@ -208,6 +208,7 @@ export class JobService {
       throw invalidState('Only a paused or failed job can be resumed.');
     }
     this.#requireAccounts(record);
+    this.#clearTimer(jobId);
     await this.#update(record, { state: 'queued', pause: null, error: null });
     this.#enqueue(jobId);
     return record;
@@ -283,6 +284,10 @@ export class JobService {
   #dequeue(jobId: string): void {
     const index = this.#queue.indexOf(jobId);
     if (index !== -1) this.#queue.splice(index, 1);
+    this.#clearTimer(jobId);
+  }
+
+  #clearTimer(jobId: string): void {
     const timer = this.#timers.get(jobId);
     if (timer !== undefined) clearTimeout(timer);
     this.#timers.delete(jobId);
@@ -332,16 +337,16 @@ export class JobService {
       if (outcome === 'done') {
         await this.#update(record, { state: 'finished', finishedAt: clock.now() });
         await this.#pruneFinished();
-      } else if (running.stop === 'cancel') {
-        await this.#update(record, { state: 'cancelled', finishedAt: clock.now() });
-      } else if (running.stop === 'pause') {
-        await this.#update(record, {
-          state: 'paused',
-          pause: { reason: 'requested', accountId: null, until: null },
-        });
+      } else {
+        await this.#stopAsAsked(record, running.stop);
       }
-      // 'close': the journal says running, which reads as interrupted next time.
     } catch (error) {
+      // The person's pause or cancel holds whatever the batch on the wire ended with: a quota
+      // error must not turn it into a pause that resumes by itself.
+      if (running.stop === 'pause' || running.stop === 'cancel') {
+        await this.#stopAsAsked(record, running.stop);
+        return;
+      }
       const verdict = verdictFor(error, stepAccount, clock.now());
       if (verdict.kind === 'pause') {
         await this.#update(record, { state: 'paused', pause: verdict.pause });
@@ -352,14 +357,31 @@ export class JobService {
     }
   }
 
+  async #stopAsAsked(record: JobRecord, stop: StopRequest | null): Promise<void> {
+    if (stop === 'cancel') {
+      await this.#update(record, { state: 'cancelled', finishedAt: this.#options.clock.now() });
+    } else if (stop === 'pause') {
+      await this.#update(record, {
+        state: 'paused',
+        pause: { reason: 'requested', accountId: null, until: null },
+      });
+    }
+    // 'close': the journal says running, which reads as interrupted next time.
+  }
+
   #scheduleResume(record: JobRecord): void {
-    const until = record.progress.pause?.until ?? null;
+    const pause = record.progress.pause;
+    const until = pause?.until ?? null;
     if (until === null || this.#closed) return;
     const id = record.definition.id;
+    this.#clearTimer(id);
     const delay = Math.max(0, until - this.#options.clock.now()) + 250;
     const timer = setTimeout(() => {
       this.#timers.delete(id);
-      if (record.progress.state === 'paused') void this.resume(id).catch(() => {});
+      // Only the pause it was set for: not one the person asked for since.
+      if (record.progress.state === 'paused' && record.progress.pause === pause) {
+        void this.resume(id).catch(() => {});
+      }
     }, delay);
     timer.unref();
     this.#timers.set(id, timer);

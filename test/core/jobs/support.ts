@@ -124,3 +124,31 @@ export async function runPlan(core: AppCore, plan: JobPlan): Promise<JobRecord> 
 export async function spotifyIds(fake: FakeSpotify, index: number): Promise<(string | null)[]> {
   return fake.control.savedTrackIds(user(fake, index).id);
 }
+
+/** Positions in the source's library of the tracks (not local files) the target lacks. */
+export async function positionsMissingIn(
+  core: AppCore,
+  sourceAccountId: string,
+  targetAccountId: string,
+): Promise<number[]> {
+  const inTarget = new Set((await libraryOf(core, targetAccountId)).tracks.map((t) => t.id));
+  return positionsWhere(
+    await libraryOf(core, sourceAccountId),
+    (t) => t.id !== null && !inTarget.has(t.id),
+  );
+}
+
+/** Resolves at the first change of the job whose record passes `reached`. */
+export function jobProgresses(
+  core: AppCore,
+  jobId: string,
+  reached: (record: JobRecord) => boolean,
+): Promise<JobRecord> {
+  return new Promise((resolve) => {
+    const subscription = core.jobs.service.onDidChange((record) => {
+      if (record.definition.id !== jobId || !reached(record)) return;
+      subscription.dispose();
+      resolve(record);
+    });
+  });
+}

@@ -1,0 +1,107 @@
+// A person's pause or cancel is what happens to the job, over real sockets against the fake
+// Spotify: a batch on the wire that ends in a quota error does not turn a cancel into a pause
+// that resumes by itself, and a resume timer left from an earlier pause does not undo a pause
+// the person asked for later.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, expect, it } from 'vitest';
+import {
+  jobProgresses,
+  jobReaches,
+  openJobsFixture,
+  planFrom,
+  positionsMissingIn,
+  type JobsFixture,
+} from './support.js';
+import type { RequestSchedulerOptions } from '../../../electron/core/spotify/request-scheduler.js';
+
+let fixture: JobsFixture | null = null;
+
+afterEach(async () => {
+  await fixture?.close();
+  fixture = null;
+});
+
+async function open(scheduler: RequestSchedulerOptions = {}): Promise<JobsFixture> {
+  fixture = await openJobsFixture(
+    { users: 2, tracks: 400 },
+    { scheduler: { backoff: { baseMs: 5, maxMs: 50 }, maxRateLimitWaitMs: 500, ...scheduler } },
+  );
+  return fixture;
+}
+
+async function writes(opened: JobsFixture): Promise<number> {
+  return (await opened.fake.control.requestCounts()).byPath['PUT /v1/me/library'] ?? 0;
+}
+
+/** Starts a copy of every track of Alice's that Bob lacks. */
+async function startCopy(opened: JobsFixture) {
+  const { core } = opened;
+  const [alice, bob] = [opened.account(0), opened.account(1)];
+  const positions = await positionsMissingIn(core, alice.id, bob.id);
+  const plan = await planFrom(core, 'copy', alice.id, bob.id, positions);
+  expect(plan.draft.writeRequests).toBeGreaterThan(3);
+  return core.jobs.service.start(plan.planId);
+}
+
+it.each(['pause', 'cancel'] as const)(
+  'a %s asked for while a batch is on the wire holds when that batch hits the quota',
+  async (request) => {
+    const opened = await open();
+    const { core, fake } = opened;
+    await fake.control.setLatency(200);
+    const started = await startCopy(opened);
+    const jobId = started.definition.id;
+    // Batch 1 is about to go out: it answers QUOTA_EXCEEDED (Spotify resumes in a second).
+    await jobProgresses(core, jobId, (r) => r.progress.batch === 1 && r.progress.inFlight);
+    await fake.control.injectFault({
+      kind: 'quota_exceeded',
+      count: 1,
+      retryAfterSeconds: 1,
+      pathPrefix: '/v1/me/library',
+    });
+    const stopped =
+      request === 'pause'
+        ? await core.jobs.service.pause(jobId)
+        : await core.jobs.service.cancel(jobId);
+    await fake.control.setLatency(0);
+
+    expect(stopped.progress.state).toBe(request === 'pause' ? 'paused' : 'cancelled');
+    if (request === 'pause') expect(stopped.progress.pause?.reason).toBe('requested');
+    const sent = await writes(opened);
+    // Long after the quota's end, the job still does what the person asked.
+    await sleep(1_600);
+    expect(core.jobs.service.get(jobId).progress.state).toBe(stopped.progress.state);
+    expect(await writes(opened)).toBe(sent);
+  },
+);
+
+it('does not resume by itself a job the person paused after resuming it from a timed pause', async () => {
+  // An ordinary 429 the scheduler does not retry pauses the job until its Retry-After.
+  const opened = await open({ maxRateLimitRetries: 0, maxRateLimitWaitMs: 10_000 });
+  const { core, fake } = opened;
+  await fake.control.injectFault({
+    kind: 'rate_limit',
+    count: 1,
+    retryAfterSeconds: 1,
+    pathPrefix: '/v1/me/library',
+  });
+  const started = await startCopy(opened);
+  const jobId = started.definition.id;
+  const timed = await jobReaches(core, jobId);
+  expect(timed.progress.pause).toMatchObject({ reason: 'rate_limited' });
+  expect(timed.progress.pause?.until).not.toBeNull();
+
+  // A moment later the person goes on, then pauses.
+  await sleep(50);
+  await core.jobs.service.resume(jobId);
+  const paused = await core.jobs.service.pause(jobId);
+  expect(paused.progress.pause?.reason).toBe('requested');
+  const sent = await writes(opened);
+
+  await sleep(1_600);
+  expect(core.jobs.service.get(jobId).progress).toMatchObject({
+    state: 'paused',
+    pause: { reason: 'requested' },
+  });
+  expect(await writes(opened)).toBe(sent);
+});
