@@ -99,6 +99,16 @@ async function runWriteStep(
   );
   await deps.assertCanWrite(spec.accountId);
   const startBatch = progress.batch;
+  // What the re-check of the other account left out: not removed, so not shown or counted so.
+  const kept = new Set<string>();
+  const narrow = async (ids: readonly string[]) => {
+    const still = await stillConfirmed(record, spec, ids, deps);
+    for (const id of ids) {
+      if (still.includes(id)) kept.delete(id);
+      else kept.add(id);
+    }
+    return still;
+  };
   try {
     const outcome = await writeInBatches(
       {
@@ -113,7 +123,7 @@ async function runWriteStep(
         contains: (ids) => deps.contains(spec.accountId, ids),
         journal: (batch, inFlight) => advance(record, deps, { step: index, batch, inFlight }),
         shouldStop: deps.shouldStop,
-        ...(recheckEachBatch ? { narrow: (ids) => stillConfirmed(record, spec, ids, deps) } : {}),
+        ...(recheckEachBatch ? { narrow } : {}),
         onBatchDone: (batch) => {
           // Memory may run ahead of the disk (the next journal write catches up): a batch done
           // is done, and the disk still errs on the side of checking it.
@@ -122,12 +132,34 @@ async function runWriteStep(
         },
       },
     );
+    if (outcome.kind === 'done') await forgetKept(record, spec, kept, deps);
     return outcome.kind;
   } finally {
     if (record.progress.batch > startBatch || record.progress.step > index) {
-      await showWritten(record, index, spec, deps);
+      await showWritten(record, index, spec, deps, kept);
     }
   }
+}
+
+/**
+ * A removal is done: what its re-check kept is no longer confirmed, so the counts and an undo
+ * read it as left in place. (Only now: while the step runs, its batches are positions in the list
+ * of confirmed items.)
+ */
+async function forgetKept(
+  record: JobRecord,
+  spec: JobStep,
+  kept: ReadonlySet<string>,
+  deps: JobRunnerDeps,
+): Promise<void> {
+  const check = spec.onlyConfirmedBy;
+  if (kept.size === 0 || check === null) return;
+  const items = record.definition.items;
+  const confirmed = (record.confirmed.get(check) ?? []).filter(
+    (item) => !kept.has(items[item]?.id ?? ''),
+  );
+  await deps.saveConfirmed(check, confirmed);
+  record.confirmed.set(check, confirmed);
 }
 
 // Brings the account's library up to date with what this step wrote so far.
@@ -136,6 +168,7 @@ async function showWritten(
   index: number,
   spec: JobStep,
   deps: JobRunnerDeps,
+  kept: ReadonlySet<string>,
 ): Promise<void> {
   const { definition } = record;
   try {
@@ -146,7 +179,10 @@ async function showWritten(
       await deps.syncLibrary(spec.accountId);
     } else {
       const done = stepItemsDone(definition, record.progress, record.confirmed, index, false);
-      const ids = done.map((item) => definition.items[item]?.id ?? '');
+      const ids = done.flatMap((item) => {
+        const id = definition.items[item]?.id ?? '';
+        return kept.has(id) ? [] : [id];
+      });
       await deps.removedFromLibrary(spec.accountId, ids);
     }
   } catch (error) {

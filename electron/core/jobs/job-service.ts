@@ -318,10 +318,21 @@ export class JobService {
   async #run(record: JobRecord, running: RunningJob): Promise<void> {
     const { clock, deps, planner } = this.#options;
     await this.#update(record, { state: 'running', pause: null, error: null });
+    // The account whose call failed: a sign-in the failure needs is asked of that one.
     let stepAccount = record.definition.targetAccountId;
+    const blaming =
+      <A extends unknown[], T>(call: (accountId: string, ...rest: A) => Promise<T>) =>
+      (accountId: string, ...rest: A): Promise<T> =>
+        call(accountId, ...rest).catch((error: unknown) => {
+          stepAccount = accountId;
+          throw error;
+        });
     try {
       const outcome = await runJob(record, {
         ...deps,
+        write: blaming(deps.write),
+        contains: blaming(deps.contains),
+        syncLibrary: blaming(deps.syncLibrary),
         clock,
         assertCanWrite: async (accountId) => {
           stepAccount = accountId;
