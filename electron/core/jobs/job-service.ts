@@ -165,7 +165,9 @@ export class JobService {
         step: 0,
         batch: 0,
         inFlight: false,
-        checkEveryBatch: false,
+        // The undone job stopped with a batch whose outcome is unknown: the undo counts it as
+        // written (it must not miss anything), so it checks what is really there before writing.
+        checkEveryBatch: undone?.progress.inFlight === true,
         finishedAt: null,
         undoneByJobId: null,
         updatedAt: now,

@@ -1,7 +1,8 @@
 // A person's pause or cancel is what happens to the job, over real sockets against the fake
 // Spotify: a batch on the wire that ends in a quota error does not turn a cancel into a pause
-// that resumes by itself, and a resume timer left from an earlier pause does not undo a pause
-// the person asked for later.
+// that resumes by itself, a resume timer left from an earlier pause does not undo a pause the
+// person asked for later, and the undo of a job cancelled with a batch in flight checks that
+// batch rather than removing it blindly.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, expect, it } from 'vitest';
 import {
@@ -10,8 +11,11 @@ import {
   openJobsFixture,
   planFrom,
   positionsMissingIn,
+  runPlan,
+  spotifyIds,
   type JobsFixture,
 } from './support.js';
+import { user } from '../composition/support.js';
 import type { RequestSchedulerOptions } from '../../../electron/core/spotify/request-scheduler.js';
 
 let fixture: JobsFixture | null = null;
@@ -104,4 +108,30 @@ it('does not resume by itself a job the person paused after resuming it from a t
     pause: { reason: 'requested' },
   });
   expect(await writes(opened)).toBe(sent);
+});
+
+it('undoes a copy cancelled with a batch in flight without removing blindly what it may not have saved', async () => {
+  const opened = await open();
+  const { core, fake } = opened;
+  const bobBefore = await spotifyIds(fake, 1);
+  await fake.control.setLatency(200);
+  const started = await startCopy(opened);
+  const jobId = started.definition.id;
+  await jobProgresses(core, jobId, (r) => r.progress.batch === 1 && r.progress.inFlight);
+  // Batch 1 fails (the quota), so the job cannot say whether it was saved.
+  await fake.control.injectFault({
+    kind: 'quota_exceeded',
+    count: 1,
+    retryAfterSeconds: 1,
+    pathPrefix: '/v1/me/library',
+  });
+  const cancelled = await core.jobs.service.cancel(jobId);
+  await fake.control.setLatency(0);
+  expect(cancelled.progress).toMatchObject({ state: 'cancelled', batch: 1, inFlight: true });
+  await sleep(1_100);
+
+  const undo = await runPlan(core, await core.jobs.service.planUndo(jobId));
+  expect(undo.progress.state).toBe('finished');
+  expect(await spotifyIds(fake, 1)).toEqual(bobBefore);
+  expect(await fake.control.repeatedWrites(user(fake, 1).id)).toBe(0);
 });
