@@ -112,7 +112,12 @@ export class JobFiles {
     };
     const progressFile = this.#file(jobId, 'progress.json', jobProgressSchema, () => interrupted);
     this.#progress.set(jobId, progressFile);
-    const progressRead = await progressFile.read();
+    // A file the app cannot read at all (not a damaged one, which is set aside) reads as lost:
+    // one job's folder must not keep the app from opening.
+    const progressRead = await progressFile.read().catch(() => ({
+      value: interrupted,
+      notice: null,
+    }));
     if (progressRead.notice) notices.push(progressRead.notice);
     const confirmed = new Map<number, readonly number[]>();
     for (const [index, step] of definition.steps.entries()) {
@@ -122,7 +127,9 @@ export class JobFiles {
         `confirmed-${index}.json`,
         confirmedItemsSchema,
         () => [],
-      ).read();
+      )
+        .read()
+        .catch(() => ({ value: [], notice: null }));
       if (read.notice) notices.push(read.notice);
       confirmed.set(index, read.value);
     }

@@ -77,7 +77,12 @@ export class JobService {
           state: 'paused',
           pause: { reason: 'interrupted', accountId: null, until: null },
         };
-        await this.#files.writeProgress(record.definition.id, record.progress);
+        // Unwritable: the disk says running, which reads as interrupted again next time.
+        await this.#files
+          .writeProgress(record.definition.id, record.progress)
+          .catch((error: unknown) =>
+            this.#options.deps.log(`A job's journal could not be written: ${describe(error)}.`),
+          );
       } else if (state === 'paused') {
         this.#scheduleResume(record);
       }
@@ -304,11 +309,15 @@ export class JobService {
     const running: RunningJob = {
       id: next,
       stop: null,
-      // A journal that cannot be written even to record the failure: the job stays as the disk
-      // last says (resumable next time), and the next job may run.
+      // A journal that cannot be written even to record the failure: the disk keeps what it last
+      // said (resumable next time), the page sees a failure it can resume from once the disk is
+      // back, and the next job may run.
       done: Promise.resolve()
         .then(() => this.#run(record, running))
-        .catch((error: unknown) => this.#options.deps.log(`A job stopped: ${describe(error)}.`)),
+        .catch((error: unknown) => {
+          this.#options.deps.log(`A job stopped: ${describe(error)}.`);
+          this.#failInMemory(record, error);
+        }),
     };
     this.#running = running;
     void running.done.finally(() => {
@@ -400,9 +409,26 @@ export class JobService {
     this.#timers.set(id, timer);
   }
 
+  // Journal first: a state the disk refused is not taken on (a job stuck as "running" or
+  // "queued" with nothing running it could be neither paused nor resumed).
   async #update(record: JobRecord, change: Partial<JobProgress>): Promise<void> {
-    record.progress = { ...record.progress, ...change, updatedAt: this.#options.clock.now() };
-    await this.#files.writeProgress(record.definition.id, record.progress);
+    const next = { ...record.progress, ...change, updatedAt: this.#options.clock.now() };
+    await this.#files.writeProgress(record.definition.id, next);
+    record.progress = next;
+    this.#changes.fire(record);
+  }
+
+  #failInMemory(record: JobRecord, error: unknown): void {
+    const { state } = record.progress;
+    if (state !== 'running' && state !== 'queued') return;
+    const code = error instanceof Error && 'code' in error ? String(error.code) : 'internal_error';
+    record.progress = {
+      ...record.progress,
+      state: 'failed',
+      pause: null,
+      error: { code, message: 'The job could not record its progress; resume to try again.' },
+      updatedAt: this.#options.clock.now(),
+    };
     this.#changes.fire(record);
   }
 

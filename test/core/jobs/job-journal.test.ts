@@ -1,8 +1,9 @@
 // The journal on disk is what a job resumes from: real files in the core's data folder. A
 // progress file that is lost or damaged never leads to a batch sent twice (every batch is then
-// checked first), and a job whose definition is unreadable is set aside with a notice rather
-// than guessed at.
-import { readdir, writeFile } from 'node:fs/promises';
+// checked first), a job whose definition is unreadable is set aside with a notice rather than
+// guessed at, and a folder the app cannot read or write neither keeps the app from opening nor
+// leaves a job shown as running with nothing running it.
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { user } from '../composition/support.js';
@@ -11,6 +12,7 @@ import {
   libraryOf,
   openJobsFixture,
   planFrom,
+  positionsMissingIn,
   positionsWhere,
   spotifyIds,
   type JobsFixture,
@@ -106,4 +108,64 @@ it('keeps a paused job across a restart exactly where it stopped', async () => {
   const writes = (await fake.control.requestCounts()).byPath['PUT /v1/me/library'] ?? 0;
   const toAdd = record.definition.steps[0]?.items.length ?? 0;
   expect(writes).toBe(Math.ceil(toAdd / 40) - pausedAt);
+});
+
+it('shows a job whose journal cannot be written as it starts as failed, and runs it once the disk is back', async () => {
+  const { core, fake, subject } = fixture;
+  const [alice, bob] = [fixture.account(0), fixture.account(1)];
+  await fake.control.setLatency(10);
+  const first = await core.jobs.service.start(
+    (
+      await planFrom(
+        core,
+        'copy',
+        alice.id,
+        bob.id,
+        await positionsMissingIn(core, alice.id, bob.id),
+      )
+    ).planId,
+  );
+  const waiting = await core.jobs.service.start(
+    (
+      await planFrom(
+        core,
+        'copy',
+        bob.id,
+        alice.id,
+        (await positionsMissingIn(core, bob.id, alice.id)).slice(0, 5),
+      )
+    ).planId,
+  );
+  const jobId = waiting.definition.id;
+  expect(waiting.progress.state).toBe('queued');
+  // The waiting job's folder becomes unwritable (a file stands where it was).
+  const jobDir = path.join(subject.dataDir, 'jobs', jobId);
+  await rm(jobDir, { recursive: true });
+  await writeFile(jobDir, 'in the way');
+
+  await core.jobs.service.pause(first.definition.id);
+  const failed = await jobReaches(core, jobId, new Set(['failed', 'finished']));
+  expect(failed.progress.state).toBe('failed');
+  expect(failed.progress.error?.code).toBe('storage_write_failed');
+
+  await rm(jobDir);
+  await fake.control.setLatency(0);
+  await core.jobs.service.resume(jobId);
+  const done = await jobReaches(core, jobId, new Set(['finished', 'failed']));
+  expect(done.progress.state).toBe('finished');
+});
+
+it("opens when a job's progress cannot be read at all, and shows that job as interrupted", async () => {
+  const { subject } = fixture;
+  const { jobId, jobDir } = await pausedCopy();
+  // Not a damaged file but one the app cannot read (here: a folder in its place).
+  await rm(path.join(jobDir, 'progress.json'));
+  await mkdir(path.join(jobDir, 'progress.json'));
+
+  const reopened = await subject.reopen();
+  expect(reopened.jobs.service.get(jobId).progress).toMatchObject({
+    state: 'paused',
+    pause: { reason: 'interrupted' },
+    checkEveryBatch: true,
+  });
 });
