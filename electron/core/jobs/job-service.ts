@@ -87,7 +87,20 @@ export class JobService {
         this.#scheduleResume(record);
       }
     }
+    await this.#linkUndos();
     await this.#pruneFinished();
+  }
+
+  // An undo is written before the job it undoes is marked: a stop between the two leaves the
+  // mark to make here, or that job could be undone a second time.
+  async #linkUndos(): Promise<void> {
+    for (const record of this.#records.values()) {
+      const undone = this.#records.get(record.definition.undoesJobId ?? '');
+      if (undone === undefined || undone.progress.undoneByJobId !== null) continue;
+      await this.#update(undone, { undoneByJobId: record.definition.id }).catch((error: unknown) =>
+        this.#options.deps.log(`A job's journal could not be written: ${describe(error)}.`),
+      );
+    }
   }
 
   /** Newest first. */

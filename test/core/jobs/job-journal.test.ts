@@ -1,9 +1,9 @@
 // The journal on disk is what a job resumes from: real files in the core's data folder. A
 // progress file that is lost or damaged never leads to a batch sent twice (every batch is then
 // checked first), a job whose definition is unreadable is set aside with a notice rather than
-// guessed at, and a folder the app cannot read or write neither keeps the app from opening nor
-// leaves a job shown as running with nothing running it.
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+// guessed at, a folder the app cannot read or write neither keeps the app from opening nor
+// leaves a job shown as running with nothing running it, and an undo stays tied to its job.
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { user } from '../composition/support.js';
@@ -14,6 +14,7 @@ import {
   planFrom,
   positionsMissingIn,
   positionsWhere,
+  runPlan,
   spotifyIds,
   type JobsFixture,
 } from './support.js';
@@ -168,4 +169,27 @@ it("opens when a job's progress cannot be read at all, and shows that job as int
     pause: { reason: 'interrupted' },
     checkEveryBatch: true,
   });
+});
+
+it('still knows a job is undone when the app stopped before recording it on the undone job', async () => {
+  const { core, subject } = fixture;
+  const [alice, bob] = [fixture.account(0), fixture.account(1)];
+  const positions = (await positionsMissingIn(core, alice.id, bob.id)).slice(0, 10);
+  const copy = await runPlan(core, await planFrom(core, 'copy', alice.id, bob.id, positions));
+  const undo = await core.jobs.service.start(
+    (await core.jobs.service.planUndo(copy.definition.id)).planId,
+  );
+  await core.close();
+  // As if the app had stopped right after writing the undo job, before marking the copy.
+  const copyProgress = path.join(subject.dataDir, 'jobs', copy.definition.id, 'progress.json');
+  const written = JSON.parse(await readFile(copyProgress, 'utf8')) as {
+    data: { undoneByJobId: string | null };
+  };
+  written.data.undoneByJobId = null;
+  await writeFile(copyProgress, JSON.stringify(written));
+
+  const reopened = await subject.reopen();
+  const copied = reopened.jobs.service.get(copy.definition.id);
+  expect(copied.progress.undoneByJobId).toBe(undo.definition.id);
+  expect(reopened.jobs.service.canUndo(copied)).toBe(false);
 });
