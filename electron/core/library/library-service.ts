@@ -60,6 +60,7 @@ export class LibraryService {
   readonly #revisions = new LibraryRevisions();
   readonly #progress = new Emitter<SyncProgress>();
   readonly #changes = new Emitter<LibraryChange>();
+  readonly #removals = new Map<string, Promise<void>>();
 
   constructor(options: LibraryServiceOptions) {
     this.#options = options;
@@ -132,7 +133,21 @@ export class LibraryService {
    * follows without a request, as a step the page applies like a sync's. Waits for a running sync
    * first, so its older answer cannot bring the tracks back. No-op without a cached library.
    */
-  async applyRemoved(accountId: string, trackIds: readonly string[]): Promise<void> {
+  applyRemoved(accountId: string, trackIds: readonly string[]): Promise<void> {
+    // One after another per account: two at once would each start from the same library, and
+    // the later would bring back what the earlier removed.
+    const applied = (this.#removals.get(accountId) ?? Promise.resolve()).then(() =>
+      this.#applyRemoved(accountId, trackIds),
+    );
+    const settled = applied.catch(() => undefined);
+    this.#removals.set(accountId, settled);
+    void settled.then(() => {
+      if (this.#removals.get(accountId) === settled) this.#removals.delete(accountId);
+    });
+    return applied;
+  }
+
+  async #applyRemoved(accountId: string, trackIds: readonly string[]): Promise<void> {
     await this.#running.get(accountId)?.done.catch(() => undefined);
     const before = await this.cached(accountId);
     if (before === null || trackIds.length === 0) return;
@@ -146,6 +161,8 @@ export class LibraryService {
       lastSyncedAt: before.lastSyncedAt,
     };
     await this.cache.save(accountId, after);
+    // A sync that finished meanwhile started after the removal: its library is newer.
+    if (this.#memory.get(accountId) !== before) return;
     this.#setLibrary(accountId, before, after, false);
   }
 
