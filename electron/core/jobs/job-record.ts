@@ -8,6 +8,8 @@ import { z } from 'zod';
 export const JOB_FILES_VERSION = 1;
 
 const accountId = z.string().min(1).max(200);
+/** An account's name as the job keeps it (Spotify's display names have no stated limit). */
+export const MAX_JOB_LABEL_LENGTH = 200;
 const count = z.number().int().min(0);
 
 export const jobItemSchema = z.object({
@@ -38,8 +40,8 @@ export const jobDefinitionSchema = z.object({
   kind: jobKindSchema,
   sourceAccountId: accountId,
   targetAccountId: accountId,
-  sourceLabel: z.string().max(200),
-  targetLabel: z.string().max(200),
+  sourceLabel: z.string().max(MAX_JOB_LABEL_LENGTH),
+  targetLabel: z.string().max(MAX_JOB_LABEL_LENGTH),
   createdAt: count,
   undoesJobId: z.string().max(100).nullable(),
   /** Oldest first. */

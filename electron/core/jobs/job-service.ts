@@ -14,7 +14,7 @@ import { verdictFor, MissingScopeError } from './job-outcome.js';
 import { planUndo } from './job-plan.js';
 import type { JobPlan, JobPlanner } from './job-planner.js';
 import { wroteAnything } from './job-progress.js';
-import type { JobProgress, JobRecord } from './job-record.js';
+import { MAX_JOB_LABEL_LENGTH, type JobProgress, type JobRecord } from './job-record.js';
 import { runJob, type JobRunnerDeps } from './job-runner.js';
 
 export type JobWriteDeps = Pick<
@@ -161,7 +161,8 @@ export class JobService {
     if (undone !== null && !this.canUndo(undone)) {
       throw new JobError('job_not_undoable', 'This job has already been undone.');
     }
-    const labelOf = (id: string) => this.#options.labelOf(id) ?? id;
+    const labelOf = (id: string) =>
+      (this.#options.labelOf(id) ?? id).slice(0, MAX_JOB_LABEL_LENGTH);
     const record: JobRecord = {
       definition: {
         id: randomUUID(),

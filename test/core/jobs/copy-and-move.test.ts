@@ -235,3 +235,17 @@ it('fails a paused job whose account was removed, with a message that says so', 
     });
   }
 });
+
+it('starts a job for an account whose Spotify name is very long', async () => {
+  const { core } = fixture;
+  const { alice, bob, notInBob } = await aliceAndBob();
+  const shown = core.registry.require(bob.id);
+  if (shown.profile === null || shown.spotifyUserId === null) throw new Error('no profile');
+  await core.registry.updateProfile(bob.id, shown.spotifyUserId, {
+    ...shown.profile,
+    displayName: 'Bob '.repeat(100),
+  });
+  const job = await runPlan(core, await planFrom(core, 'copy', alice.id, bob.id, notInBob));
+  expect(job.progress.state).toBe('finished');
+  expect(job.definition.targetLabel.startsWith('Bob Bob')).toBe(true);
+});
