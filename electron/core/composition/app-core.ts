@@ -139,7 +139,8 @@ export class AppCore {
       scheduler: this.scheduler,
       sessions: this.#sessions,
       library: this.#library,
-      syncLibrary: async (accountId) => (await this.syncLibrary(accountId)).library,
+      syncLibrary: async (accountId, signal) =>
+        (await this.syncLibrary(accountId, signal === undefined ? {} : { signal })).library,
       assertNotRemoving: (accountId) => this.#assertNotRemoving(accountId),
       clock: this.#clock,
       log: options.log ?? ((message) => console.warn(message)),

@@ -27,8 +27,8 @@ export interface LibraryJobsOptions {
   readonly scheduler: RequestScheduler;
   readonly sessions: SignedInSessions;
   readonly library: LibraryService;
-  /** The core's own sync (it records the sync time on the account too). */
-  readonly syncLibrary: (accountId: string) => Promise<LibrarySnapshot>;
+  /** The core's own sync (it records the sync time on the account too); `signal` cancels it. */
+  readonly syncLibrary: (accountId: string, signal?: AbortSignal) => Promise<LibrarySnapshot>;
   /** Throws for an account being removed: no new write may start for it. */
   readonly assertNotRemoving: (accountId: string) => void;
   readonly clock: Clock;
@@ -50,7 +50,7 @@ export class LibraryJobs {
     };
     this.#planner = new JobPlanner({
       cached: (accountId) => library.cached(accountId),
-      sync: options.syncLibrary,
+      sync: (accountId) => options.syncLibrary(accountId),
       revisionOf: (snapshot) => library.revisionOf(snapshot),
       labelOf,
       grantedScopes: (accountId) => this.#grantedScopes(accountId),
@@ -64,8 +64,8 @@ export class LibraryJobs {
       labelOf,
       clock,
       deps: {
-        write: (accountId, action, ids) => this.#write(accountId, action, ids),
-        contains: (accountId, ids) => this.#contains(accountId, ids),
+        write: (accountId, action, ids, signal) => this.#write(accountId, action, ids, signal),
+        contains: (accountId, ids, signal) => this.#contains(accountId, ids, signal),
         syncLibrary: options.syncLibrary,
         removedFromLibrary: (accountId, ids) => library.applyRemoved(accountId, ids),
         log: options.log,
@@ -111,16 +111,29 @@ export class LibraryJobs {
     else await this.#options.library.applyRemoved(accountId, [trackId]);
   }
 
-  #write(accountId: string, action: WriteAction, trackIds: readonly string[]): Promise<void> {
+  #write(
+    accountId: string,
+    action: WriteAction,
+    trackIds: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<void> {
     this.#options.assertNotRemoving(accountId);
     return this.#options.sessions.call(accountId, (session) =>
-      action === 'add' ? saveToLibrary(session, trackIds) : removeFromLibrary(session, trackIds),
+      action === 'add'
+        ? saveToLibrary(session, trackIds, signal)
+        : removeFromLibrary(session, trackIds, signal),
     );
   }
 
-  #contains(accountId: string, trackIds: readonly string[]): Promise<boolean[]> {
+  #contains(
+    accountId: string,
+    trackIds: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<boolean[]> {
     this.#options.assertNotRemoving(accountId);
-    return this.#options.sessions.call(accountId, (session) => savedContains(session, trackIds));
+    return this.#options.sessions.call(accountId, (session) =>
+      savedContains(session, trackIds, signal),
+    );
   }
 
   async #grantedScopes(accountId: string): Promise<string | null> {

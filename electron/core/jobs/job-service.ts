@@ -16,11 +16,27 @@ import type { JobPlan, JobPlanner } from './job-planner.js';
 import { wroteAnything } from './job-progress.js';
 import { MAX_JOB_LABEL_LENGTH, type JobProgress, type JobRecord } from './job-record.js';
 import { runJob, type JobRunnerDeps } from './job-runner.js';
+import type { WriteAction } from './batch-writer.js';
+import type { LibrarySnapshot } from '../library/library-snapshot.js';
 
-export type JobWriteDeps = Pick<
-  JobRunnerDeps,
-  'write' | 'contains' | 'syncLibrary' | 'removedFromLibrary' | 'log'
->;
+/**
+ * The calls a job makes. `signal` is aborted when the app closes: a request not sent yet is not
+ * sent, and one on the wire is dropped (the journal already says its batch is to be checked).
+ */
+export interface JobWriteDeps extends Pick<JobRunnerDeps, 'removedFromLibrary' | 'log'> {
+  readonly write: (
+    accountId: string,
+    action: WriteAction,
+    trackIds: readonly string[],
+    signal: AbortSignal,
+  ) => Promise<void>;
+  readonly contains: (
+    accountId: string,
+    trackIds: readonly string[],
+    signal: AbortSignal,
+  ) => Promise<boolean[]>;
+  readonly syncLibrary: (accountId: string, signal: AbortSignal) => Promise<LibrarySnapshot>;
+}
 
 export interface JobServiceOptions {
   readonly dataDir: string;
@@ -39,6 +55,8 @@ type StopRequest = 'pause' | 'cancel' | 'close';
 interface RunningJob {
   readonly id: string;
   stop: StopRequest | null;
+  /** Aborted at close, so a quit does not wait out a long Retry-After or a long sync. */
+  readonly closing: AbortController;
   readonly done: Promise<void>;
 }
 
@@ -293,6 +311,7 @@ export class JobService {
     this.#timers.clear();
     if (this.#running !== null) {
       this.#running.stop = 'close';
+      this.#running.closing.abort();
       await this.#running.done;
     }
   }
@@ -323,6 +342,7 @@ export class JobService {
     const running: RunningJob = {
       id: next,
       stop: null,
+      closing: new AbortController(),
       // A journal that cannot be written even to record the failure: the disk keeps what it last
       // said (resumable next time), the page sees a failure it can resume from once the disk is
       // back, and the next job may run.
@@ -345,19 +365,18 @@ export class JobService {
     await this.#update(record, { state: 'running', pause: null, error: null });
     // The account whose call failed: a sign-in the failure needs is asked of that one.
     let stepAccount = record.definition.targetAccountId;
-    const blaming =
-      <A extends unknown[], T>(call: (accountId: string, ...rest: A) => Promise<T>) =>
-      (accountId: string, ...rest: A): Promise<T> =>
-        call(accountId, ...rest).catch((error: unknown) => {
-          stepAccount = accountId;
-          throw error;
-        });
+    const blaming = <T>(accountId: string, call: Promise<T>): Promise<T> =>
+      call.catch((error: unknown) => {
+        stepAccount = accountId;
+        throw error;
+      });
+    const { signal } = running.closing;
     try {
       const outcome = await runJob(record, {
         ...deps,
-        write: blaming(deps.write),
-        contains: blaming(deps.contains),
-        syncLibrary: blaming(deps.syncLibrary),
+        write: (id, action, ids) => blaming(id, deps.write(id, action, ids, signal)),
+        contains: (id, ids) => blaming(id, deps.contains(id, ids, signal)),
+        syncLibrary: (id) => blaming(id, deps.syncLibrary(id, signal)),
         clock,
         assertCanWrite: async (accountId) => {
           stepAccount = accountId;
@@ -377,9 +396,10 @@ export class JobService {
         await this.#stopAsAsked(record, running.stop);
       }
     } catch (error) {
-      // The person's pause or cancel holds whatever the batch on the wire ended with: a quota
-      // error must not turn it into a pause that resumes by itself.
-      if (running.stop === 'pause' || running.stop === 'cancel') {
+      // A pause, cancel or close asked for holds whatever the batch on the wire ended with (a
+      // quota error must not turn it into a pause that resumes by itself; at close, the request
+      // cancelled by the close is no failure).
+      if (running.stop !== null) {
         await this.#stopAsAsked(record, running.stop);
         return;
       }

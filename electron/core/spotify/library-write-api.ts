@@ -15,28 +15,35 @@ export function trackUri(trackId: string): string {
   return `spotify:track:${trackId}`;
 }
 
-/** Saves the tracks in the order given: each lands on top, so the last ends up newest. */
+/**
+ * Saves the tracks in the order given: each lands on top, so the last ends up newest. `signal`
+ * cancels it (a write cancelled on the wire has an unknown outcome, as a lost answer has).
+ */
 export async function saveToLibrary(
   session: AccountSession,
   trackIds: readonly string[],
+  signal?: AbortSignal,
 ): Promise<void> {
   await session.send({
     path: '/v1/me/library',
     method: 'PUT',
     query: { uris: urisOf(trackIds) },
     unsafeToRepeat: true,
+    ...(signal === undefined ? {} : { signal }),
   });
 }
 
 export async function removeFromLibrary(
   session: AccountSession,
   trackIds: readonly string[],
+  signal?: AbortSignal,
 ): Promise<void> {
   await session.send({
     path: '/v1/me/library',
     method: 'DELETE',
     query: { uris: urisOf(trackIds) },
     unsafeToRepeat: true,
+    ...(signal === undefined ? {} : { signal }),
   });
 }
 
@@ -44,10 +51,12 @@ export async function removeFromLibrary(
 export async function savedContains(
   session: AccountSession,
   trackIds: readonly string[],
+  signal?: AbortSignal,
 ): Promise<boolean[]> {
   const body = await session.send({
     path: '/v1/me/library/contains',
     query: { uris: urisOf(trackIds) },
+    ...(signal === undefined ? {} : { signal }),
   });
   const answer = parseApiResponse(z.array(z.boolean()), body, 'GET /v1/me/library/contains');
   if (answer.length !== trackIds.length) {

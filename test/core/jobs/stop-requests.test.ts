@@ -1,8 +1,8 @@
 // A person's pause or cancel is what happens to the job, over real sockets against the fake
 // Spotify: a batch on the wire that ends in a quota error does not turn a cancel into a pause
 // that resumes by itself, a resume timer left from an earlier pause does not undo a pause the
-// person asked for later, and the undo of a job cancelled with a batch in flight checks that
-// batch rather than removing it blindly.
+// person asked for later, the undo of a job cancelled with a batch in flight checks that batch
+// rather than removing it blindly, and a quit does not wait out a long Retry-After.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, expect, it } from 'vitest';
 import {
@@ -133,5 +133,39 @@ it('undoes a copy cancelled with a batch in flight without removing blindly what
   const undo = await runPlan(core, await core.jobs.service.planUndo(jobId));
   expect(undo.progress.state).toBe('finished');
   expect(await spotifyIds(fake, 1)).toEqual(bobBefore);
+  expect(await fake.control.repeatedWrites(user(fake, 1).id)).toBe(0);
+});
+
+it('quits at once while a batch waits out a long Retry-After, and resumes from there next time', async () => {
+  const opened = await open({ maxRateLimitWaitMs: 60_000 });
+  const { core, fake, subject } = opened;
+  const bobBefore = await spotifyIds(fake, 1);
+  const started = await startCopy(opened);
+  const jobId = started.definition.id;
+  const copied = started.definition.steps[0]?.items.length ?? 0;
+  await fake.control.setLatency(50);
+  await jobProgresses(core, jobId, (r) => r.progress.batch === 1 && r.progress.inFlight);
+  await fake.control.injectFault({
+    kind: 'rate_limit',
+    count: 1,
+    retryAfterSeconds: 10,
+    pathPrefix: '/v1/me/library',
+  });
+  await sleep(100);
+
+  const quitAt = Date.now();
+  await core.close();
+  expect(Date.now() - quitAt).toBeLessThan(2_000);
+
+  await fake.control.setLatency(0);
+  await fake.control.clearFaults();
+  const reopened = await subject.reopen();
+  expect(reopened.jobs.service.get(jobId).progress.pause?.reason).toBe('interrupted');
+  await reopened.jobs.service.resume(jobId);
+  const done = await jobReaches(reopened, jobId, new Set(['finished', 'failed']));
+  expect(done.progress.state).toBe('finished');
+  const bobAfter = await spotifyIds(fake, 1);
+  expect(bobAfter.slice(copied)).toEqual(bobBefore);
+  expect(bobAfter).toHaveLength(bobBefore.length + copied);
   expect(await fake.control.repeatedWrites(user(fake, 1).id)).toBe(0);
 });
