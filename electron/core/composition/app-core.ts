@@ -270,8 +270,8 @@ export class AppCore {
   /** Cancels logins in progress; files are written atomically, so nothing is left half-done. */
   async close(): Promise<void> {
     await this.#logins.close();
-    await this.jobs.close();
-    await this.#library.cancelAll();
+    // Together: the running job's last step may wait for a sync only cancelAll stops.
+    await Promise.all([this.jobs.close(), this.#library.cancelAll()]);
     await this.images.close();
   }
 

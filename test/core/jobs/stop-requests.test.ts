@@ -169,3 +169,27 @@ it('quits at once while a batch waits out a long Retry-After, and resumes from t
   expect(bobAfter).toHaveLength(bobBefore.length + copied);
   expect(await fake.control.repeatedWrites(user(fake, 1).id)).toBe(0);
 });
+
+it("quits at once during a move's removal while the source's sync waits out a long Retry-After", async () => {
+  const opened = await open({ maxRateLimitWaitMs: 60_000 });
+  const { core, fake } = opened;
+  const [alice, bob] = [opened.account(0), opened.account(1)];
+  const positions = (await positionsMissingIn(core, alice.id, bob.id)).slice(0, 200);
+  const plan = await planFrom(core, 'move', alice.id, bob.id, positions);
+  await fake.control.setLatency(20);
+  const started = await core.jobs.service.start(plan.planId);
+  await jobProgresses(core, started.definition.id, (r) => r.progress.step === 2);
+  await fake.control.injectFault({
+    kind: 'rate_limit',
+    count: 1,
+    retryAfterSeconds: 10,
+    pathPrefix: '/v1/me/tracks',
+  });
+  const sync = core.syncLibrary(alice.id).catch(() => null);
+  await sleep(150);
+
+  const quitAt = Date.now();
+  await core.close();
+  expect(Date.now() - quitAt).toBeLessThan(2_000);
+  await sync;
+});
