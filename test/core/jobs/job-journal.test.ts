@@ -115,28 +115,14 @@ it('shows a job whose journal cannot be written as it starts as failed, and runs
   const { core, fake, subject } = fixture;
   const [alice, bob] = [fixture.account(0), fixture.account(1)];
   await fake.control.setLatency(10);
-  const first = await core.jobs.service.start(
-    (
-      await planFrom(
-        core,
-        'copy',
-        alice.id,
-        bob.id,
-        await positionsMissingIn(core, alice.id, bob.id),
-      )
-    ).planId,
-  );
-  const waiting = await core.jobs.service.start(
-    (
-      await planFrom(
-        core,
-        'copy',
-        bob.id,
-        alice.id,
-        (await positionsMissingIn(core, bob.id, alice.id)).slice(0, 5),
-      )
-    ).planId,
-  );
+  const toBob = await positionsMissingIn(core, alice.id, bob.id);
+  const toAlice = (await positionsMissingIn(core, bob.id, alice.id)).slice(0, 5);
+  const plans = [
+    await planFrom(core, 'copy', alice.id, bob.id, toBob),
+    await planFrom(core, 'copy', bob.id, alice.id, toAlice),
+  ];
+  const first = await core.jobs.service.start(plans[0]?.planId ?? '');
+  const waiting = await core.jobs.service.start(plans[1]?.planId ?? '');
   const jobId = waiting.definition.id;
   expect(waiting.progress.state).toBe('queued');
   // The waiting job's folder becomes unwritable (a file stands where it was).

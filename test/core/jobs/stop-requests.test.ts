@@ -47,27 +47,36 @@ async function startCopy(opened: JobsFixture) {
   return core.jobs.service.start(plan.planId);
 }
 
+/**
+ * Starts a copy and asks for `request` while its batch 1 is on the wire; that batch answers
+ * QUOTA_EXCEEDED (Spotify resumes a second later), so whether it was saved is unknown to the job.
+ */
+async function stopWhileBatchHitsQuota(opened: JobsFixture, request: 'pause' | 'cancel') {
+  const { core, fake } = opened;
+  await fake.control.setLatency(200);
+  const started = await startCopy(opened);
+  const jobId = started.definition.id;
+  await jobProgresses(core, jobId, (r) => r.progress.batch === 1 && r.progress.inFlight);
+  await fake.control.injectFault({
+    kind: 'quota_exceeded',
+    count: 1,
+    retryAfterSeconds: 1,
+    pathPrefix: '/v1/me/library',
+  });
+  const stopped =
+    request === 'pause'
+      ? await core.jobs.service.pause(jobId)
+      : await core.jobs.service.cancel(jobId);
+  await fake.control.setLatency(0);
+  return { jobId, stopped };
+}
+
 it.each(['pause', 'cancel'] as const)(
   'a %s asked for while a batch is on the wire holds when that batch hits the quota',
   async (request) => {
     const opened = await open();
-    const { core, fake } = opened;
-    await fake.control.setLatency(200);
-    const started = await startCopy(opened);
-    const jobId = started.definition.id;
-    // Batch 1 is about to go out: it answers QUOTA_EXCEEDED (Spotify resumes in a second).
-    await jobProgresses(core, jobId, (r) => r.progress.batch === 1 && r.progress.inFlight);
-    await fake.control.injectFault({
-      kind: 'quota_exceeded',
-      count: 1,
-      retryAfterSeconds: 1,
-      pathPrefix: '/v1/me/library',
-    });
-    const stopped =
-      request === 'pause'
-        ? await core.jobs.service.pause(jobId)
-        : await core.jobs.service.cancel(jobId);
-    await fake.control.setLatency(0);
+    const { core } = opened;
+    const { jobId, stopped } = await stopWhileBatchHitsQuota(opened, request);
 
     expect(stopped.progress.state).toBe(request === 'pause' ? 'paused' : 'cancelled');
     if (request === 'pause') expect(stopped.progress.pause?.reason).toBe('requested');
@@ -114,19 +123,7 @@ it('undoes a copy cancelled with a batch in flight without removing blindly what
   const opened = await open();
   const { core, fake } = opened;
   const bobBefore = await spotifyIds(fake, 1);
-  await fake.control.setLatency(200);
-  const started = await startCopy(opened);
-  const jobId = started.definition.id;
-  await jobProgresses(core, jobId, (r) => r.progress.batch === 1 && r.progress.inFlight);
-  // Batch 1 fails (the quota), so the job cannot say whether it was saved.
-  await fake.control.injectFault({
-    kind: 'quota_exceeded',
-    count: 1,
-    retryAfterSeconds: 1,
-    pathPrefix: '/v1/me/library',
-  });
-  const cancelled = await core.jobs.service.cancel(jobId);
-  await fake.control.setLatency(0);
+  const { jobId, stopped: cancelled } = await stopWhileBatchHitsQuota(opened, 'cancel');
   expect(cancelled.progress).toMatchObject({ state: 'cancelled', batch: 1, inFlight: true });
   await sleep(1_100);
 
