@@ -68,6 +68,7 @@ export class LibraryJobs {
         contains: (accountId, ids, signal) => this.#contains(accountId, ids, signal),
         syncLibrary: options.syncLibrary,
         removedFromLibrary: (accountId, ids) => library.applyRemoved(accountId, ids),
+        heldIds: (accountId) => library.heldIds(accountId),
         log: options.log,
       },
     });

@@ -71,7 +71,8 @@ export async function writeInBatches(
       const checked =
         unsure || request.checkEveryBatch ? await stillToWrite(request.action, ids, deps) : ids;
       const toSend = deps.narrow === undefined ? checked : await deps.narrow(checked);
-      if (!unsure) {
+      // What was left out is recorded (by the journal) before the send, even on a resumed batch.
+      if (!unsure || toSend.length !== checked.length) {
         await deps.journal(batch, true);
         unsure = true;
       }

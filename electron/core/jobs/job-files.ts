@@ -106,6 +106,7 @@ export class JobFiles {
       // Nothing says how far it got: check each batch before sending it.
       inFlight: true,
       checkEveryBatch: true,
+      skipped: [],
       finishedAt: null,
       undoneByJobId: null,
       updatedAt: definition.createdAt,

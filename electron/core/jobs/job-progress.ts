@@ -30,8 +30,9 @@ export function stepItems(
 }
 
 /**
- * The items of a step already written, in the step's order. A batch in flight counts as written
- * (`includeInFlight`, for an undo, which must not miss anything it may have done).
+ * The items of a step already written, in the step's order, without those left out at send time.
+ * A batch in flight counts as written (`includeInFlight`, for an undo, which must not miss
+ * anything it may have done).
  */
 export function stepItemsDone(
   definition: JobDefinition,
@@ -40,11 +41,28 @@ export function stepItemsDone(
   step: number,
   includeInFlight = true,
 ): readonly number[] {
+  return withoutSkipped(reached(definition, progress, confirmed, step, includeInFlight), progress);
+}
+
+// The step's items up to the position reached, skipped ones included.
+function reached(
+  definition: JobDefinition,
+  progress: JobProgress,
+  confirmed: ReadonlyMap<number, readonly number[]>,
+  step: number,
+  includeInFlight: boolean,
+): readonly number[] {
   const items = stepItems(definition, confirmed, step);
   if (progress.step > step) return items;
   if (progress.step < step) return [];
   const batches = progress.batch + (includeInFlight && progress.inFlight ? 1 : 0);
   return items.slice(0, batches * MAX_LIBRARY_URIS);
+}
+
+function withoutSkipped(items: readonly number[], progress: JobProgress): readonly number[] {
+  if (progress.skipped.length === 0) return items;
+  const skipped = new Set(progress.skipped);
+  return items.filter((item) => !skipped.has(item));
 }
 
 export function jobCounts(
@@ -57,25 +75,31 @@ export function jobCounts(
   let removed = 0;
   let toRemove = 0;
   let keptInSource = 0;
+  let foundInTarget = 0;
+  const skipped = new Set(progress.skipped);
   definition.steps.forEach((spec, index) => {
     if (spec.action === 'verify') return;
-    const items = stepItems(definition, confirmed, index).length;
+    const all = stepItems(definition, confirmed, index);
+    const left = all.filter((item) => skipped.has(item)).length;
+    const items = all.length - left;
     const done = stepItemsDone(definition, progress, confirmed, index, false).length;
     if (spec.action === 'add') {
       toAdd += items;
       added += done;
+      foundInTarget += left;
     } else {
       toRemove += items;
       removed += done;
+      keptInSource += left;
       if (spec.onlyConfirmedBy !== null && confirmed.has(spec.onlyConfirmedBy)) {
-        keptInSource += spec.items.length - items;
+        keptInSource += spec.items.length - all.length;
       }
     }
   });
   return {
     added,
     toAdd,
-    alreadyInTarget: definition.planned.alreadyInTarget,
+    alreadyInTarget: definition.planned.alreadyInTarget + foundInTarget,
     notCopyable: definition.planned.notCopyable,
     removed,
     toRemove,

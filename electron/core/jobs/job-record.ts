@@ -86,6 +86,12 @@ export const jobProgressSchema = z.object({
   inFlight: z.boolean(),
   /** The progress was lost (its file unusable): check every batch before sending it. */
   checkEveryBatch: z.boolean(),
+  /**
+   * Items left out of their batch right before it was sent, recorded before the send: an add's
+   * track the target already had by then (not this job's to undo), a removal's track the other
+   * account no longer had (kept where it was).
+   */
+  skipped: z.array(count),
   finishedAt: count.nullable(),
   undoneByJobId: z.string().max(100).nullable(),
   updatedAt: count,

@@ -18,6 +18,8 @@ export interface JobRunnerDeps {
   readonly contains: (accountId: string, trackIds: readonly string[]) => Promise<boolean[]>;
   /** Re-syncs the account's library (incrementally when it can); the fresh library. */
   readonly syncLibrary: (accountId: string) => Promise<LibrarySnapshot>;
+  /** The IDs of the account's library the app holds now (no request); null when none. */
+  readonly heldIds: (accountId: string) => ReadonlySet<string> | null;
   /** These tracks are no longer saved in the account: its cache follows without a request. */
   readonly removedFromLibrary: (accountId: string, trackIds: readonly string[]) => Promise<void>;
   /** Throws (a pause) when the account may not write now, e.g. its grant lacks the scope. */
@@ -99,15 +101,28 @@ async function runWriteStep(
   );
   await deps.assertCanWrite(spec.accountId);
   const startBatch = progress.batch;
-  // What the re-check of the other account left out: not removed, so not shown or counted so.
-  const kept = new Set<string>();
+  const itemOf = new Map(
+    stepItems(definition, record.confirmed, index).map((item) => [
+      definition.items[item]?.id ?? '',
+      item,
+    ]),
+  );
+  // Right before a batch is sent: an add leaves out what the target's library already has by
+  // now (a heart, another job), a removal resumed on an old check what the other account no
+  // longer has. Recorded in the progress, which the journal writes before the send.
   const narrow = async (ids: readonly string[]) => {
-    const still = await stillConfirmed(record, spec, ids, deps);
-    for (const id of ids) {
-      if (still.includes(id)) kept.delete(id);
-      else kept.add(id);
+    const keep =
+      spec.action === 'add'
+        ? notHeld(ids, deps.heldIds(spec.accountId))
+        : recheckEachBatch
+          ? await stillConfirmed(record, spec, ids, deps)
+          : ids;
+    const left = ids.filter((id) => !keep.includes(id)).flatMap((id) => itemOf.get(id) ?? []);
+    if (left.length > 0) {
+      const skipped = [...new Set([...record.progress.skipped, ...left])];
+      record.progress = { ...record.progress, skipped };
     }
-    return still;
+    return keep;
   };
   try {
     const outcome = await writeInBatches(
@@ -123,7 +138,7 @@ async function runWriteStep(
         contains: (ids) => deps.contains(spec.accountId, ids),
         journal: (batch, inFlight) => advance(record, deps, { step: index, batch, inFlight }),
         shouldStop: deps.shouldStop,
-        ...(recheckEachBatch ? { narrow } : {}),
+        narrow,
         onBatchDone: (batch) => {
           // Memory may run ahead of the disk (the next journal write catches up): a batch done
           // is done, and the disk still errs on the side of checking it.
@@ -132,34 +147,19 @@ async function runWriteStep(
         },
       },
     );
-    if (outcome.kind === 'done') await forgetKept(record, spec, kept, deps);
     return outcome.kind;
   } finally {
     if (record.progress.batch > startBatch || record.progress.step > index) {
-      await showWritten(record, index, spec, deps, kept);
+      const shown = showWritten(record, index, spec, deps);
+      // A stop asked for does not wait for the library to catch up (a re-sync may sit out a long
+      // Retry-After); it catches up in the background, and the close cancels it.
+      if (!deps.shouldStop()) await shown;
     }
   }
 }
 
-/**
- * A removal is done: what its re-check kept is no longer confirmed, so the counts and an undo
- * read it as left in place. (Only now: while the step runs, its batches are positions in the list
- * of confirmed items.)
- */
-async function forgetKept(
-  record: JobRecord,
-  spec: JobStep,
-  kept: ReadonlySet<string>,
-  deps: JobRunnerDeps,
-): Promise<void> {
-  const check = spec.onlyConfirmedBy;
-  if (kept.size === 0 || check === null) return;
-  const items = record.definition.items;
-  const confirmed = (record.confirmed.get(check) ?? []).filter(
-    (item) => !kept.has(items[item]?.id ?? ''),
-  );
-  await deps.saveConfirmed(check, confirmed);
-  record.confirmed.set(check, confirmed);
+function notHeld(ids: readonly string[], held: ReadonlySet<string> | null): readonly string[] {
+  return held === null ? ids : ids.filter((id) => !held.has(id));
 }
 
 // Brings the account's library up to date with what this step wrote so far.
@@ -168,7 +168,6 @@ async function showWritten(
   index: number,
   spec: JobStep,
   deps: JobRunnerDeps,
-  kept: ReadonlySet<string>,
 ): Promise<void> {
   const { definition } = record;
   try {
@@ -179,10 +178,7 @@ async function showWritten(
       await deps.syncLibrary(spec.accountId);
     } else {
       const done = stepItemsDone(definition, record.progress, record.confirmed, index, false);
-      const ids = done.flatMap((item) => {
-        const id = definition.items[item]?.id ?? '';
-        return kept.has(id) ? [] : [id];
-      });
+      const ids = done.map((item) => definition.items[item]?.id ?? '');
       await deps.removedFromLibrary(spec.accountId, ids);
     }
   } catch (error) {

@@ -20,10 +20,14 @@ import type { WriteAction } from './batch-writer.js';
 import type { LibrarySnapshot } from '../library/library-snapshot.js';
 
 /**
- * The calls a job makes. `signal` is aborted when the app closes: a request not sent yet is not
- * sent, and one on the wire is dropped (the journal already says its batch is to be checked).
+ * The calls a job makes. `signal` is aborted when the job is stopped (see RunningJob): a request
+ * not sent yet is not sent, and one on the wire is dropped (the journal already says its batch
+ * is to be checked).
  */
-export interface JobWriteDeps extends Pick<JobRunnerDeps, 'removedFromLibrary' | 'log'> {
+export interface JobWriteDeps extends Pick<
+  JobRunnerDeps,
+  'removedFromLibrary' | 'heldIds' | 'log'
+> {
   readonly write: (
     accountId: string,
     action: WriteAction,
@@ -55,7 +59,13 @@ type StopRequest = 'pause' | 'cancel' | 'close';
 interface RunningJob {
   readonly id: string;
   stop: StopRequest | null;
-  /** Aborted at close, so a quit does not wait out a long Retry-After or a long sync. */
+  /**
+   * Aborted by a pause, a cancel or the close, so none waits out a long Retry-After or a long
+   * sync: a request not sent yet is not sent, one on the wire is dropped, and the journal already
+   * says its batch is to be checked before anything more is written.
+   */
+  readonly stopping: AbortController;
+  /** Aborted by the close alone: a re-sync that shows what a paused job wrote still runs. */
   readonly closing: AbortController;
   readonly done: Promise<void>;
 }
@@ -205,6 +215,7 @@ export class JobService {
         // The undone job stopped with a batch whose outcome is unknown: the undo counts it as
         // written (it must not miss anything), so it checks what is really there before writing.
         checkEveryBatch: undone?.progress.inFlight === true,
+        skipped: [],
         finishedAt: null,
         undoneByJobId: null,
         updatedAt: now,
@@ -225,7 +236,7 @@ export class JobService {
   async pause(jobId: string): Promise<JobRecord> {
     const record = this.get(jobId);
     if (this.#running?.id === jobId) {
-      this.#running.stop = 'pause';
+      this.#stop(this.#running, 'pause');
       await this.#running.done;
       return record;
     }
@@ -257,7 +268,7 @@ export class JobService {
   async cancel(jobId: string): Promise<JobRecord> {
     const record = this.get(jobId);
     if (this.#running?.id === jobId) {
-      this.#running.stop = 'cancel';
+      this.#stop(this.#running, 'cancel');
       await this.#running.done;
       return record;
     }
@@ -281,7 +292,7 @@ export class JobService {
       const involved = definition.steps.some((step) => step.accountId === accountId);
       if (!involved || progress.state === 'finished' || progress.state === 'cancelled') continue;
       if (this.#running?.id === definition.id) {
-        this.#running.stop = 'pause';
+        this.#stop(this.#running, 'pause');
         await this.#running.done;
       }
       this.#dequeue(definition.id);
@@ -310,10 +321,15 @@ export class JobService {
     for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
     if (this.#running !== null) {
-      this.#running.stop = 'close';
-      this.#running.closing.abort();
+      this.#stop(this.#running, 'close');
       await this.#running.done;
     }
+  }
+
+  #stop(running: RunningJob, stop: StopRequest): void {
+    running.stop = stop;
+    running.stopping.abort();
+    if (stop === 'close') running.closing.abort();
   }
 
   #enqueue(jobId: string): void {
@@ -342,6 +358,7 @@ export class JobService {
     const running: RunningJob = {
       id: next,
       stop: null,
+      stopping: new AbortController(),
       closing: new AbortController(),
       // A journal that cannot be written even to record the failure: the disk keeps what it last
       // said (resumable next time), the page sees a failure it can resume from once the disk is
@@ -370,13 +387,13 @@ export class JobService {
         stepAccount = accountId;
         throw error;
       });
-    const { signal } = running.closing;
+    const { signal } = running.stopping;
     try {
       const outcome = await runJob(record, {
         ...deps,
         write: (id, action, ids) => blaming(id, deps.write(id, action, ids, signal)),
         contains: (id, ids) => blaming(id, deps.contains(id, ids, signal)),
-        syncLibrary: (id) => blaming(id, deps.syncLibrary(id, signal)),
+        syncLibrary: (id) => blaming(id, deps.syncLibrary(id, running.closing.signal)),
         clock,
         assertCanWrite: async (accountId) => {
           stepAccount = accountId;

@@ -60,6 +60,8 @@ export class LibraryService {
   readonly #revisions = new LibraryRevisions();
   readonly #progress = new Emitter<SyncProgress>();
   readonly #changes = new Emitter<LibraryChange>();
+  // Made once per library held, for the checks jobs make before each batch.
+  readonly #idsOf = new WeakMap<LibrarySnapshot, ReadonlySet<string>>();
   readonly #removals = new Map<string, Promise<void>>();
 
   constructor(options: LibraryServiceOptions) {
@@ -99,6 +101,18 @@ export class LibraryService {
       void joined.catch(() => undefined).finally(() => signal.removeEventListener('abort', cancel));
     }
     return joined;
+  }
+
+  /** The track IDs of the account's library in memory (no request, no disk); null when none. */
+  heldIds(accountId: string): ReadonlySet<string> | null {
+    const library = this.#memory.get(accountId);
+    if (library === undefined) return null;
+    let ids = this.#idsOf.get(library);
+    if (ids === undefined) {
+      ids = new Set(library.tracks.flatMap((track) => (track.id === null ? [] : [track.id])));
+      this.#idsOf.set(library, ids);
+    }
+    return ids;
   }
 
   /** The revision of a snapshot this service handed out; null if it was never the library. */

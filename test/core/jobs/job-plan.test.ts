@@ -35,6 +35,7 @@ function progress(overrides: Partial<JobProgress>): JobProgress {
     batch: 0,
     inFlight: false,
     checkEveryBatch: false,
+    skipped: [],
     finishedAt: null,
     undoneByJobId: null,
     updatedAt: 0,

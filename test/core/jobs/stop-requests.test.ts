@@ -190,3 +190,37 @@ it("quits at once during a move's removal while the source's sync waits out a lo
   expect(Date.now() - quitAt).toBeLessThan(2_000);
   await sync;
 });
+
+it('pauses at once while a batch waits out a long Retry-After, and resumes with each track once', async () => {
+  const opened = await open({ maxRateLimitWaitMs: 60_000 });
+  const { core, fake } = opened;
+  const bobBefore = await spotifyIds(fake, 1);
+  const started = await startCopy(opened);
+  const jobId = started.definition.id;
+  const copied = started.definition.steps[0]?.items.length ?? 0;
+  await fake.control.setLatency(50);
+  await jobProgresses(core, jobId, (r) => r.progress.batch === 1 && r.progress.inFlight);
+  await fake.control.injectFault({
+    kind: 'rate_limit',
+    count: 1,
+    retryAfterSeconds: 10,
+    pathPrefix: '/v1/me/library',
+  });
+  await sleep(100);
+
+  const pausedAt = Date.now();
+  const paused = await core.jobs.service.pause(jobId);
+  expect(Date.now() - pausedAt).toBeLessThan(2_000);
+  expect(paused.progress).toMatchObject({ state: 'paused', inFlight: true });
+  expect(paused.progress.pause?.reason).toBe('requested');
+
+  await fake.control.setLatency(0);
+  await fake.control.clearFaults();
+  await core.jobs.service.resume(jobId);
+  const done = await jobReaches(core, jobId, new Set(['finished', 'failed']));
+  expect(done.progress.state).toBe('finished');
+  const bobAfter = await spotifyIds(fake, 1);
+  expect(bobAfter.slice(copied)).toEqual(bobBefore);
+  expect(bobAfter).toHaveLength(bobBefore.length + copied);
+  expect(await fake.control.repeatedWrites(user(fake, 1).id)).toBe(0);
+});
