@@ -10,7 +10,7 @@ import { Dialog } from '../common/dialog.js';
 import { formatAbout, plural } from '../format/formatters.js';
 import { useAppState, useStore } from '../state/app-store.js';
 import type { PlanDialogState, PlanOrigin } from '../state/job-store.js';
-import { PlanFigures } from './plan-figures.js';
+import { DateNote, PlanFigures } from './plan-figures.js';
 import { useJobNames } from './use-job-names.js';
 import '../banners/banner.css';
 import './plan-dialog.css';
@@ -75,7 +75,7 @@ function PlanDialog({ dialog }: { readonly dialog: PlanDialogState }) {
   }
 
   return (
-    <Dialog title={title} onClose={jobs.closePlan} actions={actions}>
+    <Dialog title={title} onClose={jobs.closePlan} actions={actions} className="plan-dialog">
       {dialog.phase === 'planning' && (
         <div className="plan-planning" role="status">
           <span className="spinner" aria-hidden="true" />
@@ -90,15 +90,15 @@ function PlanDialog({ dialog }: { readonly dialog: PlanDialogState }) {
       {plan !== null && (
         <>
           <PlanFigures plan={plan} names={names} />
-          {plan.missingScopes.length > 0 ? (
+          {plan.missingScopes.length > 0 && (
             <MissingScopes missing={plan.missingScopes} nameOf={names.of} />
-          ) : (
-            !nothingToDo(plan) && (
-              <p className="hint">
-                {plural(plan.writeRequests, 'request', 'requests')} to Spotify, one after another:{' '}
-                {formatAbout(plan.estimatedSeconds)}.
-              </p>
-            )
+          )}
+          {plan.toAdd > 0 && <DateNote />}
+          {plan.missingScopes.length === 0 && !nothingToDo(plan) && (
+            <p className="hint">
+              Takes {formatAbout(plan.estimatedSeconds)}:{' '}
+              {plural(plan.writeRequests, 'request', 'requests')} to Spotify, one after another.
+            </p>
           )}
         </>
       )}

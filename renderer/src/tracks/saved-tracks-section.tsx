@@ -141,18 +141,6 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
         </div>
       )}
 
-      <p className="visually-hidden" role="status">
-        {searching && visible.length > 0
-          ? `${plural(visible.length, 'track matches', 'tracks match')}.`
-          : ''}
-      </p>
-
-      {searching && visible.length === 0 && loaded > 0 && (
-        <p className="empty-state" role="status">
-          No saved tracks match “{query.trim()}”.
-        </p>
-      )}
-
       {loaded > 0 && (
         <SelectionBar
           {...facts}
@@ -163,6 +151,18 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
           onClear={selection.clear}
           onChoose={choose}
         />
+      )}
+
+      <p className="visually-hidden" role="status">
+        {searching && visible.length > 0
+          ? `${plural(visible.length, 'track matches', 'tracks match')}.`
+          : ''}
+      </p>
+
+      {searching && visible.length === 0 && loaded > 0 && (
+        <p className="empty-state" role="status">
+          No saved tracks match “{query.trim()}”.
+        </p>
       )}
 
       {visible.length > 0 && (
