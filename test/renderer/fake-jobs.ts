@@ -71,6 +71,8 @@ export class FakeJobs {
   #next = 1;
   /** Accounts every plan names as unable to write (a test sets them). */
   missingScopes: readonly MissingScopeView[] = [];
+  /** Every plan answered, in order. */
+  readonly planned: JobPlanView[] = [];
   /** When set, plans wait for it before answering (the dialog's spinner). */
   holdPlan: Promise<void> | null = null;
 
@@ -228,6 +230,7 @@ export class FakeJobs {
       missingScopes: this.missingScopes,
     };
     this.#plans.set(plan.planId, plan);
+    this.planned.push(plan);
     if (undoesJobId !== undefined) this.#undoes.set(plan.planId, undoesJobId);
     return plan;
   }
