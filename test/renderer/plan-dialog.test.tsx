@@ -108,7 +108,8 @@ describe('copying and moving a selection', () => {
     expect(request.targetAccountId).toBe('b');
     expect(request.selection.accountId).toBe('a');
     const cache = bridge.caches.get('a');
-    expect(cache && request.selection.revision).toBe(cache && bridge.revisionOf(cache));
+    if (cache === undefined) throw new Error('Alice has no cache');
+    expect(request.selection.revision).toBe(bridge.revisionOf(cache));
     expect(decodePositions(request.selection.positions)).toEqual([1, 2, 3, 4]);
     await act(async () => gate.release());
     expect(await within(dialog).findByRole('button', { name: 'Copy 2 tracks' })).toBeTruthy();
