@@ -63,32 +63,17 @@ export function ActiveJob({ job, error }: { readonly job: JobView; readonly erro
       </div>
       <div className="job-actions">
         {job.state === 'paused' ? (
-          <button
-            type="button"
-            className="button secondary compact"
-            aria-describedby={headlineId}
-            onClick={() => void store.jobs.resume(job.id)}
-          >
+          <JobButton describedBy={headlineId} onClick={() => void store.jobs.resume(job.id)}>
             Resume
-          </button>
+          </JobButton>
         ) : (
-          <button
-            type="button"
-            className="button secondary compact"
-            aria-describedby={headlineId}
-            onClick={() => void store.jobs.pause(job.id)}
-          >
+          <JobButton describedBy={headlineId} onClick={() => void store.jobs.pause(job.id)}>
             Pause
-          </button>
+          </JobButton>
         )}
-        <button
-          type="button"
-          className="button secondary compact"
-          aria-describedby={headlineId}
-          onClick={() => setConfirming(true)}
-        >
+        <JobButton describedBy={headlineId} onClick={() => setConfirming(true)}>
           Cancel
-        </button>
+        </JobButton>
       </div>
       {confirming && (
         <CancelJobDialog
@@ -102,6 +87,24 @@ export function ActiveJob({ job, error }: { readonly job: JobView; readonly erro
         />
       )}
     </li>
+  );
+}
+
+/** A job's action: named by its word, described by the job's headline (several jobs show one). */
+export function JobButton(props: {
+  readonly describedBy: string;
+  readonly onClick: () => void;
+  readonly children: string;
+}) {
+  return (
+    <button
+      type="button"
+      className="button secondary compact"
+      aria-describedby={props.describedBy}
+      onClick={props.onClick}
+    >
+      {props.children}
+    </button>
   );
 }
 

@@ -5,6 +5,7 @@ import { useId } from 'react';
 
 import type { JobView } from '../app-contract.js';
 import { useStore } from '../state/app-store.js';
+import { JobButton } from './active-job.js';
 import { finishedHeadline, finishedWhen, outcomeParts } from './job-words.js';
 import { useJobNames } from './use-job-names.js';
 
@@ -28,14 +29,9 @@ export function FinishedJob({ job, now }: { readonly job: JobView; readonly now:
       </div>
       {job.canUndo && (
         <div className="job-actions">
-          <button
-            type="button"
-            className="button secondary compact"
-            aria-describedby={headlineId}
-            onClick={() => void store.jobs.planUndo(job.id)}
-          >
+          <JobButton describedBy={headlineId} onClick={() => void store.jobs.planUndo(job.id)}>
             Undo
-          </button>
+          </JobButton>
         </div>
       )}
     </li>

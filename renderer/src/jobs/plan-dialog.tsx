@@ -13,6 +13,7 @@ import type { PlanDialogState, PlanOrigin } from '../state/job-store.js';
 import { DateNote, PlanFigures } from './plan-figures.js';
 import { useJobNames } from './use-job-names.js';
 import '../banners/banner.css';
+import '../common/spinner.css';
 import './plan-dialog.css';
 
 export function PlanDialogHost() {

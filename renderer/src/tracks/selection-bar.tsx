@@ -11,6 +11,8 @@ import './selection-bar.css';
 
 export type CopyKind = 'copy' | 'move';
 
+const kinds: readonly CopyKind[] = ['copy', 'move'];
+
 export interface SelectionBarProps {
   /** The other accounts: where tracks can go. */
   readonly targets: readonly AccountView[];
@@ -72,20 +74,16 @@ export function SelectionBar(props: SelectionBarProps) {
         )}
       </span>
       {selectAll}
-      <TargetMenu
-        kind="copy"
-        targets={targets}
-        disabled={reason !== null}
-        describedBy={reason === null ? undefined : reasonId}
-        onChoose={props.onChoose}
-      />
-      <TargetMenu
-        kind="move"
-        targets={targets}
-        disabled={reason !== null}
-        describedBy={reason === null ? undefined : reasonId}
-        onChoose={props.onChoose}
-      />
+      {kinds.map((kind) => (
+        <TargetMenu
+          key={kind}
+          kind={kind}
+          targets={targets}
+          disabled={reason !== null}
+          describedBy={reason === null ? undefined : reasonId}
+          onChoose={props.onChoose}
+        />
+      ))}
       <button
         type="button"
         className="button secondary compact"
