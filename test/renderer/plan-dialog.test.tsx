@@ -182,6 +182,19 @@ describe('copying and moving a selection', () => {
     expect(screen.getByRole('grid', { name: 'Saved tracks of Alice' })).toBeTruthy();
   });
 
+  it('offers to cancel a sign-in asked for from the dialog while it waits', async () => {
+    const bridge = await openAlice();
+    bridge.jobs.missingScopes = [{ accountId: 'b', scope: 'user-library-modify' }];
+    select('Song 5', 'Song 6');
+    const dialog = await choose('Copy', 'Bob');
+    bridge.addAnswer = () => new Promise(() => undefined);
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'Sign in to Bob again' }));
+    const cancel = await within(dialog).findByRole('button', { name: 'Cancel the sign-in' });
+    expect(within(dialog).getByText('Waiting for the sign-in in the login window…')).toBeTruthy();
+    fireEvent.click(cancel);
+    expect(bridge.callsTo('accounts:cancelLogins')).toHaveLength(1);
+  });
+
   it('explains a failed plan in a sentence', async () => {
     const bridge = await openAlice();
     bridge.failures.set('jobs:plan', { code: 'job_selection_stale', message: 'stale' });

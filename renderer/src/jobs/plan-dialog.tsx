@@ -165,17 +165,30 @@ function MissingScopes(props: {
               {name}’s sign-in does not allow {reads ? 'reading' : 'changing'} its library. Sign in
               to {name} again to go on; nothing has been written.
             </p>
-            <button
-              type="button"
-              className="button secondary"
-              disabled={waiting}
-              onClick={() => {
-                // The dialog stays: once signed in, the same job is planned again.
-                void store.addAccount({ stay: true }).then(() => store.jobs.replan());
-              }}
-            >
-              {waiting ? 'Waiting for the sign-in…' : `Sign in to ${name} again`}
-            </button>
+            {waiting ? (
+              // The login banner and its Cancel are behind this dialog: both are offered here.
+              <div className="plan-waiting">
+                <span role="status">Waiting for the sign-in in the login window…</span>
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => void store.cancelLogins()}
+                >
+                  Cancel the sign-in
+                </button>
+              </div>
+            ) : (
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => {
+                  // The dialog stays: once signed in, the same job is planned again.
+                  void store.addAccount({ stay: true }).then(() => store.jobs.replan());
+                }}
+              >
+                Sign in to {name} again
+              </button>
+            )}
           </div>
         );
       })}
