@@ -212,10 +212,7 @@ export class AppStore extends ExternalStore {
     await unwrap(this.api.app.startDemo());
   };
 
-  /**
-   * Signs an account in (new, or again): the login window opens and this waits for it. Then shows
-   * that account, unless `stay` (a sign-in asked for from a dialog about the page shown now).
-   */
+  /** Signs an account in (new, or again), then shows it unless `stay` (asked from a dialog). */
   addAccount = async (options: { readonly stay?: boolean } = {}): Promise<void> => {
     this.set({ login: { phase: 'waiting' }, actionError: null });
     try {
@@ -256,10 +253,8 @@ export class AppStore extends ExternalStore {
 
   /** Saves or removes one track for the account (a row's heart); false when it failed. */
   setSaved = async (accountId: string, trackId: string, saved: boolean): Promise<boolean> => {
-    const done = await this.attempt(() =>
-      unwrap(this.api.library.setSaved(accountId, trackId, saved)),
-    );
-    return done !== undefined;
+    const save = () => unwrap(this.api.library.setSaved(accountId, trackId, saved));
+    return (await this.attempt(save)) !== undefined;
   };
 
   remove = async (accountId: string): Promise<void> => {
