@@ -3,19 +3,13 @@
 // readers: aria-rowcount and aria-rowindex say where each rendered row sits in the whole list, and
 // with a selection it is multi-selectable (aria-selected per row). Focus stays on the grid itself
 // and aria-activedescendant names the active row: a row scrolled out of view is unmounted, and
-// focus on it would be lost. Clicks and keys are handled once for the whole body, not per row.
+// focus on it would be lost. Clicks and keys are handled once for the whole grid, not per row
+// (selection/grid-selection-events.ts).
 import { observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
-import {
-  useId,
-  useImperativeHandle,
-  useRef,
-  type FocusEvent,
-  type KeyboardEvent,
-  type MouseEvent,
-  type Ref,
-} from 'react';
+import { useId, useImperativeHandle, useRef, type Ref } from 'react';
 
 import { libraryItemKey, type TrackView } from '../app-contract.js';
+import { gridSelectionHandlers } from '../selection/grid-selection-events.js';
 import type { ListSelection } from '../selection/use-list-selection.js';
 import type { HeartState } from './track-heart.js';
 import type { SortKey, SortOrder } from './track-order.js';
@@ -151,46 +145,6 @@ export function TrackTable({
     [],
   );
 
-  /** Scrolls just enough for the row at `index` to show below the sticky header. */
-  function bringIntoView(index: number) {
-    const element = scroller.current;
-    if (element === null) return;
-    const headHeight = head.current?.offsetHeight ?? 0;
-    const top = index * trackRowHeight;
-    const bottom = headHeight + top + trackRowHeight;
-    if (top < element.scrollTop) scrollTo(top);
-    else if (bottom > element.scrollTop + element.clientHeight) {
-      scrollTo(bottom - element.clientHeight);
-    }
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    // Keys pressed on a heart are the heart's.
-    if (selection === undefined || event.target !== event.currentTarget) return;
-    const outcome = selection.keyDown(event, Math.max(1, viewRows - 2));
-    if (!outcome.handled) return;
-    event.preventDefault();
-    if (outcome.show !== null) bringIntoView(outcome.show);
-  }
-
-  function onBodyClick(event: MouseEvent<HTMLDivElement>) {
-    if (selection === undefined || !(event.target instanceof Element)) return;
-    if (event.target.closest('button') !== null) return;
-    const row = event.target.closest('[role="row"]');
-    const index = Number(row?.getAttribute('aria-rowindex')) - 2;
-    if (!Number.isInteger(index) || index < 0) return;
-    selection.click(index, { range: event.shiftKey, toggle: event.ctrlKey || event.metaKey });
-  }
-
-  // Arriving by keyboard with no active row in view: the first row in view becomes active, so
-  // the arrows start where the person is looking and a screen reader has a row to announce.
-  function onFocus(event: FocusEvent<HTMLDivElement>) {
-    if (selection === undefined || event.target !== event.currentTarget) return;
-    if (activeId !== undefined || tracks.length === 0) return;
-    const first = Math.floor((scroller.current?.scrollTop ?? 0) / trackRowHeight);
-    selection.focusIndex(Math.min(first, tracks.length - 1));
-  }
-
   const focusKey = selection?.focus ?? null;
   let activeId: string | undefined;
   const rows = virtualItems.map((item) => {
@@ -217,6 +171,20 @@ export function TrackTable({
     );
   });
 
+  const handlers =
+    selection === undefined
+      ? undefined
+      : gridSelectionHandlers(selection, {
+          rowHeight: trackRowHeight,
+          firstRowIndex: 2,
+          rowCount: tracks.length,
+          viewRows,
+          activeShown: activeId !== undefined,
+          scroller,
+          head,
+          scrollTo,
+        });
+
   return (
     <div
       ref={scroller}
@@ -227,8 +195,8 @@ export function TrackTable({
       aria-multiselectable={selection === undefined ? undefined : true}
       aria-activedescendant={activeId}
       tabIndex={0}
-      onKeyDown={onKeyDown}
-      onFocus={onFocus}
+      onKeyDown={handlers?.onKeyDown}
+      onFocus={handlers?.onFocus}
     >
       <div ref={head} role="rowgroup" className="track-head">
         <div role="row" aria-rowindex={1} className="track-grid">
@@ -273,7 +241,7 @@ export function TrackTable({
         role="rowgroup"
         className="track-body"
         style={{ height: tracks.length * trackRowHeight }}
-        onClick={onBodyClick}
+        onClick={handlers?.onClick}
       >
         {rows}
       </div>
