@@ -1,10 +1,13 @@
 // The app's top level: waits for the first answers from the main process, then shows the setup
-// screen (no Client ID yet, or Settings) or the sidebar with the chosen account's page. Also owns
-// the Ctrl/Cmd+1..9 shortcuts, which work wherever focus is.
-import { useEffect } from 'react';
+// screen (no Client ID yet, or Settings) or the sidebar with the chosen account's page, the
+// Activity panel below it and the plan dialog of library jobs. Also owns the Ctrl/Cmd+1..9
+// shortcuts, which work wherever focus is.
+import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
 
 import { AccountPage } from './account/account-page.js';
 import { AppBanners } from './banners/app-banners.js';
+import { ActivityPanel } from './jobs/activity-panel.js';
+import { PlanDialogHost } from './jobs/plan-dialog.js';
 import { LoginStatus } from './login/login-status.js';
 import { SetupScreen } from './setup/setup-screen.js';
 import { Sidebar } from './sidebar/sidebar.js';
@@ -58,19 +61,32 @@ export function App() {
 
   const active = state.accounts.find((account) => account.id === state.activeAccountId);
   return (
+    <Shell>
+      {active ? (
+        <AccountPage key={active.id} account={active} />
+      ) : state.accounts.length > 0 ? (
+        <ChooseAccount />
+      ) : (
+        <NoAccounts />
+      )}
+    </Shell>
+  );
+}
+
+/** The sidebar beside the content, the Activity panel under it, and the plan dialog over all. */
+function Shell({ children }: { readonly children: ReactNode }) {
+  const store = useStore();
+  const { panelOpen } = useSyncExternalStore(store.jobs.subscribe, store.jobs.getState);
+  return (
     <div className="app-shell">
       <Sidebar />
       <main className="content">
         <AppBanners />
         <LoginStatus />
-        {active ? (
-          <AccountPage key={active.id} account={active} />
-        ) : state.accounts.length > 0 ? (
-          <ChooseAccount />
-        ) : (
-          <NoAccounts />
-        )}
+        {children}
+        {panelOpen && <ActivityPanel />}
       </main>
+      <PlanDialogHost />
     </div>
   );
 }

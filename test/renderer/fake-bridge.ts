@@ -1,7 +1,8 @@
 // An in-memory BridgeApi for component tests: the renderer's edge, standing in for the preload or
 // the harness socket. It keeps accounts, settings, each account's library on "Spotify" and the
-// core's cache of it (what the last `library.sync` copied), records every call, lets a test fire
-// events, and lets a test hold or fail particular answers to see the states in between.
+// core's cache of it (what the last `library.sync` copied) and its library jobs (fake-jobs.ts),
+// records every call, lets a test fire events, and lets a test hold or fail particular answers to
+// see the states in between.
 import type {
   AccountsView,
   AccountView,
@@ -16,6 +17,7 @@ import type {
 import type { LibraryChanges } from '../../electron/core/ipc/library-views.js';
 import { diffLibraries } from '../../electron/core/library/library-diff.js';
 import type { FailureCode } from '../../renderer/src/failure-code.js';
+import { FakeJobs } from './fake-jobs.js';
 
 export interface RecordedCall {
   readonly channel: string;
@@ -201,19 +203,27 @@ export class FakeBridge {
     this.emit('library:changed', { accountId: id, revision: this.revisionOf(cache) });
   }
 
-  /**
-   * What `jobs.*` answers, per channel: a test sets the answer it needs (the plan of a copy, the
-   * job it starts). A channel without one fails, so a test cannot pass on an answer it never set.
-   */
-  readonly jobAnswers = new Map<string, (...args: readonly unknown[]) => Answer<unknown>>();
+  /** The core's library jobs: plans from the caches, jobs a test moves on (fake-jobs.ts). */
+  readonly jobs = new FakeJobs({
+    cached: (id) => {
+      const cache = this.caches.get(id);
+      return cache === undefined
+        ? null
+        : { tracks: cache.tracks, revision: this.revisionOf(cache) };
+    },
+    labelOf: (id) => this.findAccount(id)?.label ?? null,
+    emit: (event, payload) => this.emit(event, payload),
+  });
 
-  private async jobAnswer<T>(channel: string, args: readonly unknown[]): Promise<IpcResult<T>> {
+  /** Records a jobs call and answers it, or with the failure a test set for the channel. */
+  private async jobCall<T>(
+    channel: string,
+    args: readonly unknown[],
+    answer: () => IpcResult<T> | Promise<IpcResult<T>>,
+  ): Promise<IpcResult<T>> {
     const failure = this.record(channel, args);
     if (failure) return fakeFailure(failure);
-    const answer = this.jobAnswers.get(channel);
-    if (!answer)
-      return fakeFailure({ code: 'internal_error', message: `No answer set for ${channel}.` });
-    return (await answer(...args)) as IpcResult<T>;
+    return answer();
   }
 
   emit<E extends EventChannel>(event: E, payload: EventPayloads[E]): void {
@@ -450,13 +460,14 @@ export class FakeBridge {
     },
     images: { baseUrl: 'app-image://image/' },
     jobs: {
-      list: async () => this.jobAnswer('jobs:list', []),
-      plan: async (request) => this.jobAnswer('jobs:plan', [request]),
-      planUndo: async (jobId) => this.jobAnswer('jobs:planUndo', [jobId]),
-      start: async (planId) => this.jobAnswer('jobs:start', [planId]),
-      pause: async (jobId) => this.jobAnswer('jobs:pause', [jobId]),
-      resume: async (jobId) => this.jobAnswer('jobs:resume', [jobId]),
-      cancel: async (jobId) => this.jobAnswer('jobs:cancel', [jobId]),
+      list: async () => this.jobCall('jobs:list', [], () => ok([...this.jobs.all])),
+      plan: async (request) => this.jobCall('jobs:plan', [request], () => this.jobs.plan(request)),
+      planUndo: async (jobId) =>
+        this.jobCall('jobs:planUndo', [jobId], () => this.jobs.planUndo(jobId)),
+      start: async (planId) => this.jobCall('jobs:start', [planId], () => this.jobs.start(planId)),
+      pause: async (jobId) => this.jobCall('jobs:pause', [jobId], () => this.jobs.pause(jobId)),
+      resume: async (jobId) => this.jobCall('jobs:resume', [jobId], () => this.jobs.resume(jobId)),
+      cancel: async (jobId) => this.jobCall('jobs:cancel', [jobId], () => this.jobs.cancel(jobId)),
     },
     events: {
       on: (event, listener) => {

@@ -1,7 +1,8 @@
-// How durations, counts and initials read in the UI.
+// How durations, estimates, counts and initials read in the UI.
 import { describe, expect, it } from 'vitest';
 
 import {
+  formatAbout,
   formatCount,
   formatDuration,
   initials,
@@ -13,6 +14,14 @@ describe('formatters', () => {
     expect(formatDuration(215_000)).toBe('3:35');
     expect(formatDuration(5_000)).toBe('0:05');
     expect(formatDuration(3_723_000)).toBe('1:02:03');
+  });
+
+  it('writes an estimate in round words', () => {
+    expect(formatAbout(3)).toBe('a few seconds');
+    expect(formatAbout(44)).toBe('about 40 seconds');
+    expect(formatAbout(60)).toBe('about 1 minute');
+    expect(formatAbout(190)).toBe('about 3 minutes');
+    expect(formatAbout(7000)).toBe('about 2 hours');
   });
 
   it('groups thousands in counts', () => {

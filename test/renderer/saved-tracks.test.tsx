@@ -64,7 +64,7 @@ describe('saved tracks', () => {
       { offset: 5000, limit: 5000 },
       { offset: 10_000, limit: 5000 },
     ]);
-    expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('12001');
+    expect(screen.getByRole('grid').getAttribute('aria-rowcount')).toBe('12001');
   });
 
   it('says the cache is being read before it answers', async () => {
@@ -99,7 +99,7 @@ describe('saved tracks', () => {
     ]);
     // The table follows the count: its list is a deferred value, rendered when React gets to it.
     await waitFor(() =>
-      expect(screen.getByRole('table').getAttribute('aria-rowcount')).toBe('5501'),
+      expect(screen.getByRole('grid').getAttribute('aria-rowcount')).toBe('5501'),
     );
   });
 
@@ -175,7 +175,7 @@ describe('saved tracks', () => {
     const banner = await screen.findByText(/Showing the 120 tracks from the last sync/);
     expect(banner.closest('[role="alert"]')).not.toBeNull();
     expect(banner.textContent).toContain('Check your internet connection');
-    expect(screen.getByRole('table')).toBeTruthy();
+    expect(screen.getByRole('grid')).toBeTruthy();
     expect(screen.getByRole('heading', { name: /Saved tracks/ }).textContent).toContain('120');
 
     bridge.failures.delete('library:sync');
@@ -195,7 +195,7 @@ describe('saved tracks', () => {
     expect(banner.textContent).toContain(`resumes at ${formatTime(until)}`);
     expect(banner.textContent).toContain('Showing the 20 tracks from the last sync');
     expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
-    expect(screen.getByRole('table')).toBeTruthy();
+    expect(screen.getByRole('grid')).toBeTruthy();
   });
 
   it('shows an account again from memory when switching back: no second read, no sync', async () => {
@@ -225,7 +225,7 @@ describe('saved tracks', () => {
   it('renders far fewer rows than tracks and says how many there are', async () => {
     await renderApp(bridgeWith(library(2000)));
     await loaded(2000);
-    const table = screen.getByRole('table', { name: 'Saved tracks of Alice' });
+    const table = screen.getByRole('grid', { name: 'Saved tracks of Alice' });
     const rendered = within(table).getAllByTestId('track-row').length;
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(40);
@@ -235,7 +235,7 @@ describe('saved tracks', () => {
   it('sizes the table for the rows that match a search, not for the whole library', async () => {
     await renderApp(bridgeWith(library(2000)));
     await loaded(2000);
-    const table = screen.getByRole('table', { name: 'Saved tracks of Alice' });
+    const table = screen.getByRole('grid', { name: 'Saved tracks of Alice' });
     const body = () => table.querySelector('.track-body') as HTMLElement;
     expect(body().style.height).toBe(`${2000 * trackRowHeight}px`);
 
@@ -251,7 +251,7 @@ describe('saved tracks', () => {
   it('updates the rendered rows in place when the list jumps far, instead of replacing them', async () => {
     await renderApp(bridgeWith(library(2000)));
     await loaded(2000);
-    const table = screen.getByRole('table', { name: 'Saved tracks of Alice' });
+    const table = screen.getByRole('grid', { name: 'Saved tracks of Alice' });
     const rows = () => within(table).getAllByTestId('track-row');
     const before = new Set(rows());
     act(() => {
@@ -273,7 +273,7 @@ describe('saved tracks', () => {
   it('keeps every row where it was when a scroll step brings one more row into view', async () => {
     await renderApp(bridgeWith(library(2000)));
     await loaded(2000);
-    const table = screen.getByRole('table', { name: 'Saved tracks of Alice' });
+    const table = screen.getByRole('grid', { name: 'Saved tracks of Alice' });
     const rows = () => within(table).getAllByTestId('track-row');
     const scrollTo = (top: number) =>
       act(() => {
@@ -302,7 +302,7 @@ describe('saved tracks', () => {
   it('shows a new search from its first match, wherever the list was scrolled', async () => {
     await renderApp(bridgeWith(library(2000)));
     await loaded(2000);
-    const table = screen.getByRole('table', { name: 'Saved tracks of Alice' });
+    const table = screen.getByRole('grid', { name: 'Saved tracks of Alice' });
     const firstRowIndex = () => within(table).getAllByTestId('track-row')[0]?.ariaRowIndex;
     // Scrolled down to about the 1,500th track (jsdom keeps scrollTop; the scroll event tells
     // the virtualiser, as a browser's would).
@@ -366,7 +366,7 @@ describe('saved tracks', () => {
   it('draws only the rows in view while the person types, and the rows beyond once the query rests', async () => {
     await renderApp(bridgeWith(library(2000)));
     await loaded(2000);
-    const table = screen.getByRole('table', { name: 'Saved tracks of Alice' });
+    const table = screen.getByRole('grid', { name: 'Saved tracks of Alice' });
     const rowCount = () => within(table).getAllByTestId('track-row').length;
     // 560 px of view holds 10 rows of 56 px; 5 more are drawn below, ready for scrolling.
     expect(rowCount()).toBe(15);
@@ -496,7 +496,7 @@ describe('saved tracks', () => {
     const signedOut = makeAccount({ id: 'a', label: 'Alice', status: 'needs_sign_in' });
     act(() => bridge.emit('accounts:changed', { accounts: [signedOut], activeAccountId: 'a' }));
     expect(await screen.findByRole('button', { name: 'Sign in again' })).toBeTruthy();
-    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.queryByRole('grid')).toBeNull();
 
     bridge.failures.delete('library:sync');
     act(() =>

@@ -7,7 +7,8 @@ export function visibleTitles(): string[] {
   return screen
     .getAllByTestId('track-row')
     .map(
-      (row) => within(row).getAllByRole('cell')[1]?.querySelector('.track-name')?.textContent ?? '',
+      (row) =>
+        within(row).getAllByRole('gridcell')[1]?.querySelector('.track-name')?.textContent ?? '',
     );
 }
 

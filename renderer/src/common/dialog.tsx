@@ -12,9 +12,11 @@ export interface DialogProps {
   readonly children: ReactNode;
   /** The actions row; the first button in it gets focus when the dialog opens. */
   readonly actions: ReactNode;
+  /** Added to the panel's class, for a dialog that needs another size. */
+  readonly className?: string;
 }
 
-export function Dialog({ title, onClose, children, actions }: DialogProps) {
+export function Dialog({ title, onClose, children, actions, className }: DialogProps) {
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
 
@@ -48,7 +50,7 @@ export function Dialog({ title, onClose, children, actions }: DialogProps) {
     <div className="dialog-backdrop">
       <div
         ref={panel}
-        className="dialog"
+        className={className === undefined ? 'dialog' : `dialog ${className}`}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

@@ -28,6 +28,20 @@ const sentences: Readonly<Partial<Record<FailureCode, string>>> = {
   invalid_grant: signInAgain,
   harness_disconnected: 'The connection to the app was lost. Reconnecting…',
   bridge_failed: 'The app did not answer. Try again.',
+  job_same_account:
+    'The tracks are already in this account. Choose another account to copy or move them to.',
+  job_empty_selection: 'Select at least one track to copy or move.',
+  job_selection_stale:
+    'The saved tracks changed since you selected these. Check the selection, then choose again.',
+  job_plan_not_found:
+    'This plan is no longer available: it was started already, or it waited too long. Plan it again.',
+  job_not_found: 'This job is no longer in the list of recent jobs.',
+  job_account_missing: 'One of the accounts of this job is no longer in the app.',
+  job_not_undoable: 'This job cannot be undone: it changed nothing, or it has been undone already.',
+  job_invalid_state:
+    'This job cannot do that now: it has just changed state. Look at it again and retry.',
+  missing_scope:
+    "This account's sign-in does not allow changing its library. Sign in to it again, then retry.",
   demo_unavailable:
     'The demo cannot be started from here: only the desktop app, outside the demo, can start it.',
 };

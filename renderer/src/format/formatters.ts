@@ -29,6 +29,16 @@ export function formatTime(epochMs: number): string {
   return times.format(epochMs);
 }
 
+/** An estimate in words: "a few seconds", "about 40 seconds", "about 3 minutes", "about 2 hours". */
+export function formatAbout(seconds: number): string {
+  if (seconds < 10) return 'a few seconds';
+  if (seconds < 55) return `about ${Math.round(seconds / 10) * 10} seconds`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `about ${plural(minutes, 'minute', 'minutes')}`;
+  const hours = Math.round(minutes / 60);
+  return `about ${plural(hours, 'hour', 'hours')}`;
+}
+
 /** "1 track" / "1,200 tracks". */
 export function plural(count: number, one: string, many: string): string {
   return `${formatCount(count)} ${count === 1 ? one : many}`;

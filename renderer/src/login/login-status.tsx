@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 
 import { useAppState, useStore } from '../state/app-store.js';
 import '../banners/banner.css';
+import '../common/spinner.css';
 import './login-status.css';
 
 const signedInShownMs = 6000;

@@ -1,8 +1,10 @@
-// The account list: one row per account, the active one marked, "Add account", and the menu,
-// rename, remove and reorder (drag, Alt+Arrow keys, menu) interactions that act on rows.
+// The account list: one row per account, the active one marked, "Add account", Activity (the
+// library jobs), and the menu, rename, remove and reorder (drag, Alt+Arrow keys, menu)
+// interactions that act on rows.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { DemoBadge } from '../common/demo-badge.js';
+import { ActivityButton } from '../jobs/activity-button.js';
 import { useAppState, useStore } from '../state/app-store.js';
 import { displayStatus } from './account-status.js';
 import { AccountMenu } from './account-menu.js';
@@ -126,6 +128,7 @@ export function Sidebar() {
         <p className="hint sidebar-hint">Drag to reorder, or Alt+↑/↓. Ctrl+1–9 switches.</p>
       )}
       <div className="sidebar-actions">
+        <ActivityButton />
         <button
           type="button"
           className="button primary"

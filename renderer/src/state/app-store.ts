@@ -2,7 +2,8 @@
 // scheduler's and keychain's state, the sign-in in progress) and the actions that change it through
 // the bridge. Components read it with useSyncExternalStore via useAppState; no other module keeps
 // global mutable state. Per-view state (a search box, a table's sort) stays in components. The
-// saved tracks of the accounts opened this session live in its LibraryStore (`libraries`).
+// saved tracks of the accounts opened this session live in its LibraryStore (`libraries`), the
+// library jobs and their plan dialog in its JobStore (`jobs`).
 import { createContext, useContext, useSyncExternalStore } from 'react';
 
 import type {
@@ -19,6 +20,7 @@ import { errorCode, unwrap, type BridgeApi } from '../bridge.js';
 import type { FailureCode } from '../failure-code.js';
 import { errorSentence, sentenceFor } from '../format/error-sentences.js';
 import { ExternalStore } from './external-store.js';
+import { JobStore } from './job-store.js';
 import { LibraryStore } from './library-store.js';
 
 export type LoginState =
@@ -65,6 +67,7 @@ export type SettingsPatch = Partial<
 export class AppStore extends ExternalStore {
   readonly api: BridgeApi;
   readonly libraries: LibraryStore;
+  readonly jobs: JobStore;
   private state: AppState = initialState;
   private readonly unsubscribers: (() => void)[] = [];
   // Accounts whose profile was asked for this run: once each, whatever the answer.
@@ -78,6 +81,7 @@ export class AppStore extends ExternalStore {
       maxAgeMinutes: () =>
         this.state.settings?.librarySyncMaxAgeMinutes ?? defaultLibrarySyncMaxAgeMinutes,
     });
+    this.jobs = new JobStore(api);
   }
 
   getState = (): AppState => this.state;
@@ -97,6 +101,7 @@ export class AppStore extends ExternalStore {
       events.on('keychain:status', (keychain) => this.set({ keychain })),
       events.on('login:progress', (progress) => this.applyLoginProgress(progress)),
       this.libraries.start(),
+      this.jobs.start(),
     );
     try {
       const [info, settings, accounts] = await Promise.all([
@@ -207,14 +212,14 @@ export class AppStore extends ExternalStore {
     await unwrap(this.api.app.startDemo());
   };
 
-  /** Signs an account in (new, or again): the login window opens and this waits for it. */
-  addAccount = async (): Promise<void> => {
+  /** Signs an account in (new, or again), then shows it unless `stay` (asked from a dialog). */
+  addAccount = async (options: { readonly stay?: boolean } = {}): Promise<void> => {
     this.set({ login: { phase: 'waiting' }, actionError: null });
     try {
       const account = await unwrap(this.api.accounts.add());
       this.set({ login: { phase: 'signed_in', accountId: account.id, label: account.label } });
       // Show the account just signed in: that is what the person is waiting to see.
-      await this.setActive(account.id);
+      if (options.stay !== true) await this.setActive(account.id);
     } catch (error) {
       const code = errorCode(error);
       if (code === 'login_cancelled') this.set({ login: { phase: 'cancelled' } });
@@ -244,6 +249,12 @@ export class AppStore extends ExternalStore {
 
   recolour = async (accountId: string, colour: AccountColour): Promise<void> => {
     await this.attempt(() => unwrap(this.api.accounts.recolour(accountId, colour)));
+  };
+
+  /** Saves or removes one track for the account (a row's heart); false when it failed. */
+  setSaved = async (accountId: string, trackId: string, saved: boolean): Promise<boolean> => {
+    const save = () => unwrap(this.api.library.setSaved(accountId, trackId, saved));
+    return (await this.attempt(save)) !== undefined;
   };
 
   remove = async (accountId: string): Promise<void> => {

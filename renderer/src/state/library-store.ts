@@ -73,6 +73,16 @@ export class LibraryStore extends ExternalStore {
   get = (accountId: string): LibraryState => this.#states.get(accountId) ?? idleLibrary;
 
   /**
+   * The revision of the tracks `get` shows, once they are read whole: what a job's selection of
+   * them names. Null before that.
+   */
+  revisionOf = (accountId: string): string | null => {
+    const state = this.#states.get(accountId);
+    if (state === undefined || state.readingRest || this.#unread.has(accountId)) return null;
+    return this.#revisions.get(accountId) ?? null;
+  };
+
+  /**
    * The account is on screen: show what is held, read the cache if nothing is, and sync in the
    * background if the library is missing or older than the setting. Never waits for either.
    */

@@ -1,7 +1,8 @@
 // An account's saved tracks: the count, when they were last synced with a "Sync now" button,
-// instant search, the sortable virtualised table, and every state around it explained in words
-// (reading the cache, syncing with progress, empty, nothing matches, a failed sync with the cached
-// tracks kept and a Retry button, Spotify asking to wait with the time it resumes).
+// instant search, the selection bar, the sortable virtualised table with a heart per row, and
+// every state around it explained in words (reading the cache, syncing with progress, empty,
+// nothing matches, a failed sync with the cached tracks kept and a Retry button, Spotify asking
+// to wait with the time it resumes).
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 
 import type { AccountView, SchedulerView } from '../app-contract.js';
@@ -10,10 +11,12 @@ import { inIdleSlices } from '../common/idle-slices.js';
 import { formatCount, formatTime, plural } from '../format/formatters.js';
 import { useAppState, useStore } from '../state/app-store.js';
 import type { LibraryFailure, LibraryState } from '../state/library-state.js';
+import { SelectionBar } from './selection-bar.js';
 import { lastSyncedSentence, useNow } from './sync-age.js';
 import { createTrackSearch, defaultSort, nextSort } from './track-order.js';
 import { TrackTable, type TrackTableHandle } from './track-table.js';
 import { useSavedTracks } from './use-saved-tracks.js';
+import { useTrackSelection } from './use-track-selection.js';
 import '../banners/banner.css';
 import './saved-tracks.css';
 
@@ -24,7 +27,7 @@ export interface SavedTracksSectionProps {
 /** Key it by account id: search and sort belong to one account (its tracks stay in the store). */
 export function SavedTracksSection({ account }: SavedTracksSectionProps) {
   const store = useStore();
-  const { scheduler } = useAppState();
+  const { scheduler, accounts } = useAppState();
   const enabled = account.status !== 'needs_sign_in' && account.status !== 'not_allowlisted';
   const saved = useSavedTracks(store.libraries, account.id, enabled);
   const [query, setQuery] = useState('');
@@ -54,6 +57,17 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
   const loaded = saved.tracks.length;
   const total = saved.total;
   const searching = query.trim() !== '';
+  const { selection, facts, hearts, choose } = useTrackSelection(
+    store,
+    account,
+    visible,
+    saved.tracks,
+    searching,
+  );
+  const targets = useMemo(
+    () => accounts.filter((other) => other.id !== account.id),
+    [accounts, account.id],
+  );
 
   if (!enabled) return null;
 
@@ -127,6 +141,18 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
         </div>
       )}
 
+      {loaded > 0 && (
+        <SelectionBar
+          {...facts}
+          targets={targets}
+          shownCount={visible.length}
+          searching={searching}
+          onSelectAll={selection.selectAll}
+          onClear={selection.clear}
+          onChoose={choose}
+        />
+      )}
+
       <p className="visually-hidden" role="status">
         {searching && visible.length > 0
           ? `${plural(visible.length, 'track matches', 'tracks match')}.`
@@ -148,6 +174,8 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
           sort={sort}
           onSort={(key) => setSort((current) => nextSort(current, key))}
           label={`Saved tracks of ${account.label}`}
+          selection={selection}
+          hearts={hearts}
         />
       )}
     </section>

@@ -1,13 +1,19 @@
 // The saved tracks as a table that only renders the rows in view (plus a few either side), so a
-// library of tens of thousands scrolls smoothly. ARIA table roles keep it a table for screen
-// readers: aria-rowcount and aria-rowindex say where each rendered row sits in the whole list.
+// library of tens of thousands scrolls smoothly. ARIA grid roles keep it a table for screen
+// readers: aria-rowcount and aria-rowindex say where each rendered row sits in the whole list, and
+// with a selection it is multi-selectable (aria-selected per row). Focus stays on the grid itself
+// and aria-activedescendant names the active row: a row scrolled out of view is unmounted, and
+// focus on it would be lost. Clicks and keys are handled once for the whole grid, not per row
+// (selection/grid-selection-events.ts).
 import { observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useId, useImperativeHandle, useRef, type Ref } from 'react';
 
-import type { TrackView } from '../app-contract.js';
-import { formatDate, formatDuration } from '../format/formatters.js';
-import { useImageSource } from '../images/image-source.js';
+import { libraryItemKey, type TrackView } from '../app-contract.js';
+import { gridSelectionHandlers } from '../selection/grid-selection-events.js';
+import type { ListSelection } from '../selection/use-list-selection.js';
+import type { HeartState } from './track-heart.js';
 import type { SortKey, SortOrder } from './track-order.js';
+import { TrackRow } from './track-row.js';
 import './track-table.css';
 
 export const trackRowHeight = 56;
@@ -33,7 +39,20 @@ export interface TrackTableProps {
    * view's edges; both come back once the query rests.
    */
   readonly typing?: boolean;
+  /** Rows the person can select (keyed by `libraryItemKey`); without it none can be. */
+  readonly selection?: ListSelection<string>;
+  /** A heart per row, for an account's own view where every row is saved. */
+  readonly hearts?: RowHearts;
   readonly ref?: Ref<TrackTableHandle>;
+}
+
+export interface RowHearts {
+  /** Whose saved tracks these are: it names each heart. */
+  readonly accountLabel: string;
+  /** Tracks (by `libraryItemKey`) whose removal was asked for; the rest are saved. */
+  readonly changing: ReadonlyMap<string, Exclude<HeartState, 'saved'>>;
+  /** Must keep its identity across renders: every row holds it. */
+  readonly onRemove: (track: TrackView) => void;
 }
 
 export interface TrackTableHandle {
@@ -53,12 +72,16 @@ interface Column {
   readonly className: string;
 }
 
+/** Columns whose contents say what they are: their titles are for screen readers only. */
+const hiddenTitles = new Set(['Cover', 'Saved']);
+
 const columns: readonly Column[] = [
   { title: 'Cover', sortKey: null, className: 'col-cover' },
   { title: 'Title', sortKey: 'name', className: 'col-title' },
   { title: 'Artists', sortKey: 'artist', className: 'col-artists' },
   { title: 'Album', sortKey: null, className: 'col-album' },
   { title: 'Added', sortKey: 'addedAt', className: 'col-added' },
+  { title: 'Saved', sortKey: null, className: 'col-heart' },
   { title: 'Duration', sortKey: 'duration', className: 'col-duration' },
 ];
 
@@ -69,9 +92,13 @@ export function TrackTable({
   onSort,
   label,
   typing = false,
+  selection,
+  hearts,
   ref,
 }: TrackTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLDivElement>(null);
+  const rowIdPrefix = useId();
   const offsetListener = useRef<OffsetListener | null>(null);
   // The virtualiser hands back functions that change identity per render; the compiler must
   // not memoise around it (react-hooks "incompatible-library").
@@ -106,32 +133,72 @@ export function TrackTable({
   const viewRows = Math.ceil((virtualizer.scrollRect?.height ?? 0) / trackRowHeight) + 1;
   const slots = Math.max(virtualItems.length, viewRows + 2 * overscanAtRest);
 
+  // Told at once, the virtualiser draws the new position in the coming render. Left to the
+  // scroll event, it would hear of it in the next frame: that render would draw rows for the old
+  // position (none, past the end of a shorter list), then a second render the new one.
+  const scrollTo = (offset: number) =>
+    scrollElement(scroller.current, offset, offsetListener.current);
+
   useImperativeHandle(
     ref,
-    () => ({
-      scrollToTop() {
-        const element = scroller.current;
-        if (element === null || element.scrollTop === 0) return;
-        element.scrollTop = 0;
-        // Told now, the virtualiser draws the first rows in the coming render. Left to the
-        // scroll event, it would hear of it in the next frame: that render would draw rows for
-        // the old position (none, past the end of a shorter list), then a second render the top.
-        offsetListener.current?.(0, false);
-      },
-    }),
+    () => ({ scrollToTop: () => scrollElement(scroller.current, 0, offsetListener.current) }),
     [],
   );
+
+  const focusKey = selection?.focus ?? null;
+  let activeId: string | undefined;
+  const rows = virtualItems.map((item) => {
+    const track = tracks[item.index];
+    if (!track) return null;
+    const key = selection !== undefined || hearts !== undefined ? libraryItemKey(track) : '';
+    const active = focusKey !== null && key === focusKey;
+    const id = `${rowIdPrefix}-${item.index}`;
+    if (active) activeId = id;
+    return (
+      <TrackRow
+        key={item.index % slots}
+        id={id}
+        track={track}
+        rowIndex={item.index + 2}
+        top={item.start}
+        coversPaused={typing}
+        selected={selection === undefined ? null : selection.selected.has(key)}
+        active={active}
+        heart={hearts === undefined ? null : (hearts.changing.get(key) ?? 'saved')}
+        accountLabel={hearts?.accountLabel ?? ''}
+        onRemove={hearts?.onRemove ?? null}
+      />
+    );
+  });
+
+  const handlers =
+    selection === undefined
+      ? undefined
+      : gridSelectionHandlers(selection, {
+          rowHeight: trackRowHeight,
+          firstRowIndex: 2,
+          rowCount: tracks.length,
+          viewRows,
+          activeShown: activeId !== undefined,
+          scroller,
+          head,
+          scrollTo,
+        });
 
   return (
     <div
       ref={scroller}
       className="track-table"
-      role="table"
+      role="grid"
       aria-label={label}
       aria-rowcount={tracks.length + 1}
+      aria-multiselectable={selection === undefined ? undefined : true}
+      aria-activedescendant={activeId}
       tabIndex={0}
+      onKeyDown={handlers?.onKeyDown}
+      onFocus={handlers?.onFocus}
     >
-      <div role="rowgroup" className="track-head">
+      <div ref={head} role="rowgroup" className="track-head">
         <div role="row" aria-rowindex={1} className="track-grid">
           {columns.map((column) => (
             <div
@@ -147,11 +214,7 @@ export function TrackTable({
               }
             >
               {column.sortKey === null ? (
-                <span
-                  className={
-                    column.sortKey === null && column.title === 'Cover' ? 'visually-hidden' : ''
-                  }
-                >
+                <span className={hiddenTitles.has(column.title) ? 'visually-hidden' : ''}>
                   {column.title}
                 </span>
               ) : (
@@ -178,102 +241,20 @@ export function TrackTable({
         role="rowgroup"
         className="track-body"
         style={{ height: tracks.length * trackRowHeight }}
+        onClick={handlers?.onClick}
       >
-        {virtualItems.map((item) => {
-          const track = tracks[item.index];
-          if (!track) return null;
-          return (
-            <TrackRow
-              key={item.index % slots}
-              track={track}
-              rowIndex={item.index + 2}
-              top={item.start}
-              coversPaused={typing}
-            />
-          );
-        })}
+        {rows}
       </div>
     </div>
   );
 }
 
-interface TrackRowProps {
-  readonly track: TrackView;
-  readonly rowIndex: number;
-  readonly top: number;
-  readonly coversPaused: boolean;
-}
-
-/**
- * Memoised: a keystroke or a scroll step that leaves a position showing the same track (the
- * props are the same track object, index and offset) does not render or touch that row again.
- */
-const TrackRow = memo(function TrackRow({ track, rowIndex, top, coversPaused }: TrackRowProps) {
-  return (
-    <div
-      role="row"
-      aria-rowindex={rowIndex}
-      data-testid="track-row"
-      className="track-grid track-row"
-      style={{ transform: `translateY(${top}px)` }}
-    >
-      <div role="cell" className="col-cover">
-        <Cover url={track.albumImageUrl} paused={coversPaused} />
-      </div>
-      <div role="cell" className="col-title">
-        <span className="track-name">{track.name}</span>
-        {track.explicit && (
-          <span className="badge" role="img" aria-label="Explicit" title="Explicit">
-            E
-          </span>
-        )}
-        {track.isLocal && (
-          <span className="badge" title="A local file, not on Spotify">
-            Local file
-          </span>
-        )}
-      </div>
-      <div role="cell" className="col-artists">
-        {track.artists.join(', ')}
-      </div>
-      <div role="cell" className="col-album">
-        {track.album}
-      </div>
-      <div role="cell" className="col-added">
-        {formatDate(track.addedAt)}
-      </div>
-      <div role="cell" className="col-duration">
-        {formatDuration(track.durationMs)}
-      </div>
-    </div>
-  );
-});
-
-/** The album cover, or a note symbol when there is none or it cannot be loaded (offline). */
-function Cover({ url, paused }: { readonly url: string | null; readonly paused: boolean }) {
-  const [failedUrl, setFailedUrl] = useState<string | null>(null);
-  // The cover this row has shown: it stays while loading is paused, a new one waits.
-  const [loadedUrl, setLoadedUrl] = useState<string | null>(null);
-  const imageSource = useImageSource();
-  if (url === null || url === failedUrl || (paused && url !== loadedUrl)) {
-    return (
-      <span className="cover-placeholder" aria-hidden="true">
-        ♪
-      </span>
-    );
-  }
-  return (
-    <img
-      // A new element per cover: rows are reused by position, and a reused <img> would show the
-      // previous track's cover until the new one loads.
-      key={url}
-      src={imageSource(url)}
-      alt=""
-      loading="lazy"
-      width={40}
-      height={40}
-      onLoad={() => setLoadedUrl(url)}
-      onError={() => setFailedUrl(url)}
-    />
-  );
+function scrollElement(
+  element: HTMLElement | null,
+  offset: number,
+  listener: OffsetListener | null,
+): void {
+  if (element === null || element.scrollTop === offset) return;
+  element.scrollTop = offset;
+  listener?.(offset, false);
 }

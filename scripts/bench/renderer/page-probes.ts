@@ -247,7 +247,7 @@ export interface ScrollFigures {
 export function scrollTableSampling(args: ScrollProbeArgs): Promise<ScrollFigures> {
   const w = globalThis as unknown as ProbeWindow;
   const doc = w.document;
-  const table = doc.querySelector('[role="table"].track-table');
+  const table = doc.querySelector('.track-table');
   if (table === null) throw new Error('no track table on the page');
   const longTasks: ProbeEntry[] = [];
   let start = Number.POSITIVE_INFINITY;

@@ -1,0 +1,116 @@
+// One row of the track table: cover, title with its badges, artists, album, date added, the heart
+// and the duration, placed by the virtualiser. Memoised on plain values, so a change of selection,
+// of the active row or of one heart re-renders the rows it concerns and no other.
+import { memo, useState } from 'react';
+
+import type { TrackView } from '../app-contract.js';
+import { formatDate, formatDuration } from '../format/formatters.js';
+import { useImageSource } from '../images/image-source.js';
+import { TrackHeart, type HeartState } from './track-heart.js';
+
+export interface TrackRowProps {
+  readonly track: TrackView;
+  readonly id: string;
+  readonly rowIndex: number;
+  readonly top: number;
+  readonly coversPaused: boolean;
+  /** Null when the table's rows are not selectable. */
+  readonly selected: boolean | null;
+  /** The row keyboard commands act on; its heart is the one Tab reaches. */
+  readonly active: boolean;
+  /** Null when the table shows no hearts. */
+  readonly heart: HeartState | null;
+  readonly accountLabel: string;
+  readonly onRemove: ((track: TrackView) => void) | null;
+}
+
+/**
+ * Memoised: a keystroke or a scroll step that leaves a position showing the same track (the
+ * props are the same track object, index and offset) does not render or touch that row again.
+ */
+export const TrackRow = memo(function TrackRow(props: TrackRowProps) {
+  const { track, selected, active } = props;
+  const classes = ['track-grid', 'track-row'];
+  if (selected === true) classes.push('selected');
+  if (active) classes.push('active');
+  return (
+    <div
+      id={props.id}
+      role="row"
+      aria-rowindex={props.rowIndex}
+      aria-selected={selected ?? undefined}
+      data-testid="track-row"
+      className={classes.join(' ')}
+      style={{ transform: `translateY(${props.top}px)` }}
+    >
+      <div role="gridcell" className="col-cover">
+        <Cover url={track.albumImageUrl} paused={props.coversPaused} />
+      </div>
+      <div role="gridcell" className="col-title">
+        <span className="track-name">{track.name}</span>
+        {track.explicit && (
+          <span className="badge" role="img" aria-label="Explicit" title="Explicit">
+            E
+          </span>
+        )}
+        {track.isLocal && (
+          <span className="badge" title="A local file, not on Spotify">
+            Local file
+          </span>
+        )}
+      </div>
+      <div role="gridcell" className="col-artists">
+        {track.artists.join(', ')}
+      </div>
+      <div role="gridcell" className="col-album">
+        {track.album}
+      </div>
+      <div role="gridcell" className="col-added">
+        {formatDate(track.addedAt)}
+      </div>
+      <div role="gridcell" className="col-heart">
+        {props.heart !== null && props.onRemove !== null && (
+          <TrackHeart
+            track={track}
+            state={props.heart}
+            accountLabel={props.accountLabel}
+            tabbable={active}
+            onRemove={props.onRemove}
+          />
+        )}
+      </div>
+      <div role="gridcell" className="col-duration">
+        {formatDuration(track.durationMs)}
+      </div>
+    </div>
+  );
+});
+
+/** The album cover, or a note symbol when there is none or it cannot be loaded (offline). */
+function Cover({ url, paused }: { readonly url: string | null; readonly paused: boolean }) {
+  const [failedUrl, setFailedUrl] = useState<string | null>(null);
+  // The cover this row has shown: it stays while loading is paused, a new one waits.
+  const [loadedUrl, setLoadedUrl] = useState<string | null>(null);
+  const imageSource = useImageSource();
+  if (url === null || url === failedUrl || (paused && url !== loadedUrl)) {
+    return (
+      <span className="cover-placeholder" aria-hidden="true">
+        ♪
+      </span>
+    );
+  }
+  return (
+    <img
+      // A new element per cover: rows are reused by position, and a reused <img> would show the
+      // previous track's cover until the new one loads.
+      key={url}
+      src={imageSource(url)}
+      alt=""
+      loading="lazy"
+      width={40}
+      height={40}
+      onLoad={() => setLoadedUrl(url)}
+      onError={() => setFailedUrl(url)}
+    />
+  );
+}
