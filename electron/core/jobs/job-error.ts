@@ -17,3 +17,11 @@ export type JobErrorCode =
   | 'missing_scope';
 
 export class JobError extends AppError<JobErrorCode> {}
+
+/** A job one of whose accounts was removed from the app. */
+export function accountMissingError(): JobError {
+  return new JobError(
+    'job_account_missing',
+    'An account of this job was removed from the app, so the job cannot go on. What it did so far stays.',
+  );
+}
