@@ -3,7 +3,7 @@
 // per scenario on stdout (progress goes to stderr) with its figures, its target and whether it was
 // met; exits 1 when a target was missed. Not a test: timings depend on the machine.
 //
-//   npm run bench -- [--latency 100] [--concurrency 8]
+//   npm run bench -- [--latency 100] [--concurrency 8] [--compare-runs 10] [--compare-only]
 //
 // Run with `node --import tsx --expose-gc` (as `npm run bench` does) so heap figures are measured
 // after a garbage collection; without it they include garbage. Renderer scenarios (paint on
@@ -20,6 +20,7 @@ import { LibraryCache } from '../../electron/core/library/library-cache.js';
 import { singleOriginEndpoints } from '../../electron/core/spotify-endpoints.js';
 import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store.js';
 import { BrowserSession } from '../../demo/fake-spotify/index.js';
+import { runCompareScenario } from './compare-scenario.js';
 import { startFakeProcess, type FakeProcess } from './fake-process.js';
 
 const PAGE_SIZE = 50;
@@ -34,6 +35,9 @@ const { values } = parseArgs({
     latency: { type: 'string', default: '100' },
     // Requests on the wire at once (the scheduler's concurrency); the target allows at most 8.
     concurrency: { type: 'string', default: '8' },
+    // Timed runs of compare_3x50k; --compare-only runs that scenario alone.
+    'compare-runs': { type: 'string', default: '10' },
+    'compare-only': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -45,6 +49,11 @@ if (!Number.isInteger(latencyMs) || latencyMs < 0 || latencyMs > 10_000) {
 const concurrency = Number(values.concurrency);
 if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
   console.error('--concurrency must be a whole number from 1 to 64');
+  process.exit(2);
+}
+const compareRuns = Number(values['compare-runs']);
+if (!Number.isInteger(compareRuns) || compareRuns < 1 || compareRuns > 100) {
+  console.error('--compare-runs must be a whole number from 1 to 100');
   process.exit(2);
 }
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -361,9 +370,17 @@ async function rateLimited(): Promise<void> {
   });
 }
 
+async function compare(): Promise<void> {
+  console.error(`3 accounts of 50,000 tracks: syncing (not timed), then ${compareRuns} unions…`);
+  report(await runCompareScenario({ concurrency, runs: compareRuns }));
+}
+
 const started = performance.now();
-await tenThousand();
-await fiftyThousand();
-await rateLimited();
+if (!values['compare-only']) {
+  await tenThousand();
+  await fiftyThousand();
+  await rateLimited();
+}
+await compare();
 console.error(`bench finished in ${Math.round((performance.now() - started) / 1000)} s`);
 process.exitCode = lines.every((line) => line['pass'] === true) ? 0 : 1;

@@ -3,15 +3,20 @@
 // a row of its own under the account that has it. Pure and browser-safe: it runs on the lists the
 // library store holds, in the page, and in the benchmark in Node.
 //
-// Presence is kept in typed arrays, row by row, so the filters and counts over 100,000 rows are
-// loops over numbers rather than over objects.
+// Built from each list's columns of numbers (list-columns.ts) and kept in typed arrays, row by
+// row, so the union, its filters and its counts over 100,000 rows are loops over numbers rather
+// than over objects.
 import { libraryItemKey, type TrackView } from '../app-contract.js';
+import { ListColumns, type TrackColumns } from './list-columns.js';
 
 export interface UnionSource {
   readonly accountId: string;
   /** Newest first, as the library store holds them. */
   readonly tracks: readonly TrackView[];
 }
+
+/** Presence is a bit per account in a 32-bit number: more accounts than this are not compared. */
+export const maxUnionAccounts = 30;
 
 export interface LibraryUnion {
   /** The accounts, in the order given: an account's number is its place here. */
@@ -27,8 +32,10 @@ export interface LibraryUnion {
   readonly keys: readonly string[];
   /** When each account saved each row's track: `savedAt[row * accounts + account]`, NaN where it has not. */
   readonly savedAt: Float64Array;
+  /** Which accounts hold each row's track: bit `1 << account`. */
+  readonly presence: Int32Array;
   /** How many accounts hold each row's track. */
-  readonly holders: Uint16Array;
+  readonly holders: Uint8Array;
   /** The earliest save of each row's track by any account: the row's "first saved" date. */
   readonly firstSavedAt: Float64Array;
 }
@@ -39,28 +46,37 @@ export function localRowKey(accountId: string, track: TrackView): string {
 }
 
 /**
- * The union of the accounts' libraries, rows ordered by first saved, newest first (when every
- * list is newest first, as held; `sortRows` checks). The lists are merged from their oldest
- * ends, so each track is first met at its earliest save.
+ * The union of the accounts' libraries (at most `maxUnionAccounts`), rows ordered by first
+ * saved, newest first (when every list is newest first, as held; `sortRows` checks). The lists
+ * are merged from their oldest ends, so each track is first met at its earliest save. Reads the
+ * lists' columns (`columns`, made once per list), not their tracks.
  */
-export function buildUnion(sources: readonly UnionSource[]): LibraryUnion {
+export function buildUnion(
+  sources: readonly UnionSource[],
+  columns: ListColumns = new ListColumns(),
+): LibraryUnion {
   const accounts = sources.length;
+  if (accounts > maxUnionAccounts) {
+    throw new RangeError(`At most ${maxUnionAccounts} accounts can be compared.`);
+  }
+  const lists = sources.map((source) => columns.of(source.tracks));
   let total = 0;
   for (const source of sources) total += source.tracks.length;
   // Rows are met oldest first and go newest first, so they are numbered from the end of arrays
   // sized for every track: the union is the part that was filled, with no second pass.
   const savedAt = new Float64Array(total * accounts).fill(Number.NaN);
-  const holders = new Uint16Array(total);
+  const presence = new Int32Array(total);
+  const holders = new Uint8Array(total);
   const firstSavedAt = new Float64Array(total);
   const tracks = new Array<TrackView>(total);
   const keys = new Array<string>(total);
-  const rowOfId = new Map<string, number>();
+  const rowOfNumber = new Int32Array(columns.numbered).fill(-1);
   let next = total - 1;
   // Per account: the position of its oldest track not yet merged, and that track's date.
   const cursor = sources.map((source) => source.tracks.length - 1);
   const head = new Float64Array(accounts);
   for (let a = 0; a < accounts; a++) {
-    head[a] = dateAt(sources[a] as UnionSource, cursor[a] as number);
+    head[a] = dateAt(lists[a] as TrackColumns, cursor[a] as number);
   }
 
   for (;;) {
@@ -73,26 +89,32 @@ export function buildUnion(sources: readonly UnionSource[]): LibraryUnion {
       }
     }
     if (account === -1) break;
-    const source = sources[account] as UnionSource;
+    const list = lists[account] as TrackColumns;
     const position = cursor[account] as number;
-    const track = source.tracks[position] as TrackView;
     cursor[account] = position - 1;
-    head[account] = dateAt(source, position - 1);
+    head[account] = dateAt(list, position - 1);
+    const number = list.numbers[position] as number;
 
-    const row = track.id === null ? next : (rowOfId.get(track.id) ?? next);
-    if (row === next) {
-      if (track.id !== null) rowOfId.set(track.id, row);
-      tracks[row] = track;
-      keys[row] = track.id ?? localRowKey(source.accountId, track);
-      firstSavedAt[row] = track.addedAt;
+    let row = number === -1 ? -1 : (rowOfNumber[number] as number);
+    if (row === -1) {
+      row = next;
       next -= 1;
-    } else if (track.addedAt < (firstSavedAt[row] as number)) {
-      firstSavedAt[row] = track.addedAt; // only when a list is out of date order
+      const source = sources[account] as UnionSource;
+      const track = source.tracks[position] as TrackView;
+      tracks[row] = track;
+      keys[row] = number === -1 ? localRowKey(source.accountId, track) : columns.idOf(number);
+      firstSavedAt[row] = oldest;
+      if (number !== -1) rowOfNumber[number] = row;
+    } else if (oldest < (firstSavedAt[row] as number)) {
+      firstSavedAt[row] = oldest; // only when a list is out of date order
     }
-    const cell = row * accounts + account;
-    if (Number.isNaN(savedAt[cell])) holders[row] = (holders[row] as number) + 1;
+    const bit = 1 << account;
+    if (((presence[row] as number) & bit) === 0) {
+      presence[row] = (presence[row] as number) | bit;
+      holders[row] = (holders[row] as number) + 1;
+    }
     // The same track saved twice by one account (not expected of Spotify): the newer, met later.
-    savedAt[cell] = track.addedAt;
+    savedAt[row * accounts + account] = oldest;
   }
 
   const first = next + 1;
@@ -102,14 +124,15 @@ export function buildUnion(sources: readonly UnionSource[]): LibraryUnion {
     tracks: tracks.slice(first),
     keys: keys.slice(first),
     savedAt: savedAt.subarray(first * accounts),
+    presence: presence.subarray(first),
     holders: holders.subarray(first),
     firstSavedAt: firstSavedAt.subarray(first),
   };
 }
 
 /** The date of a list's track at `position`, or +Infinity past its newest end. */
-function dateAt(source: UnionSource, position: number): number {
-  return position < 0 ? Number.POSITIVE_INFINITY : (source.tracks[position] as TrackView).addedAt;
+function dateAt(list: TrackColumns, position: number): number {
+  return position < 0 ? Number.POSITIVE_INFINITY : (list.addedAt[position] as number);
 }
 
 /** When the account saved the row's track, or null when it has not. */

@@ -60,24 +60,22 @@ function isNewestFirst(dates: Float64Array): boolean {
 
 /** True when the row passes the filter. */
 export function passes(union: LibraryUnion, row: number, filter: PresenceFilter): boolean {
-  const accounts = union.accountIds.length;
-  const holders = union.holders[row] as number;
+  return passesMask(union.presence[row] as number, filter, union.accountIds.length);
+}
+
+function passesMask(mask: number, filter: PresenceFilter, accounts: number): boolean {
   switch (filter.kind) {
     case 'all':
       return true;
     case 'every':
-      return holders === accounts;
+      return mask === (1 << accounts) - 1;
     case 'several':
-      return holders > 1;
+      return (mask & (mask - 1)) !== 0;
     case 'only':
-      return holders === 1 && holds(union, row, filter.account);
+      return mask === 1 << filter.account;
     case 'notIn':
-      return holds(union, row, filter.account) && !holds(union, row, filter.other);
+      return (mask & (1 << filter.account)) !== 0 && (mask & (1 << filter.other)) === 0;
   }
-}
-
-function holds(union: LibraryUnion, row: number, account: number): boolean {
-  return !Number.isNaN(union.savedAt[row * union.accountIds.length + account]);
 }
 
 export interface UnionView {
@@ -87,9 +85,14 @@ export interface UnionView {
   readonly counts: PresenceCounts;
 }
 
+/** Accounts up to which the rows' presence is tallied in an array with a slot per combination. */
+const maxTallySlotBits = 16;
+
 /**
  * The rows to show and the counts of every filter, in one pass over the rows in `order`:
- * `matches` are the positions in `order` the search kept (null: no search, every row).
+ * `matches` are the positions in `order` the search kept (null: no search, every row). The
+ * pass only tallies how many rows each combination of accounts holds; the counts come from
+ * those few tallies.
  */
 export function unionView(
   union: LibraryUnion,
@@ -98,47 +101,69 @@ export function unionView(
   filter: PresenceFilter,
 ): UnionView {
   const accounts = union.accountIds.length;
-  const { savedAt, holders } = union;
-  const held = new Array<number>(accounts).fill(0);
-  const only = new Array<number>(accounts).fill(0);
-  // Row a, column b: held by a, not by b. Filled per row from which accounts hold it.
-  const notIn = new Int32Array(accounts * accounts);
-  const holding = new Uint8Array(accounts);
-  let every = 0;
-  let several = 0;
+  const { presence } = union;
+  const tally = new Tally(accounts);
   const rows: number[] = [];
   const count = matches === null ? order.length : matches.length;
   for (let k = 0; k < count; k++) {
     const row = order[matches === null ? k : (matches[k] as number)] as number;
-    const holderCount = holders[row] as number;
-    if (holderCount === accounts) every += 1;
-    if (holderCount > 1) several += 1;
-    for (let a = 0; a < accounts; a++) {
-      holding[a] = Number.isNaN(savedAt[row * accounts + a]) ? 0 : 1;
+    const mask = presence[row] as number;
+    tally.add(mask);
+    if (passesMask(mask, filter, accounts)) rows.push(row);
+  }
+  return { rows, counts: countsOf(tally.entries(), accounts, count) };
+}
+
+/** How many rows hold each combination of accounts (a presence mask). */
+class Tally {
+  readonly #slots: Int32Array | null;
+  readonly #map: Map<number, number> | null;
+
+  constructor(accounts: number) {
+    const small = accounts <= maxTallySlotBits;
+    this.#slots = small ? new Int32Array(1 << accounts) : null;
+    this.#map = small ? null : new Map();
+  }
+
+  add(mask: number): void {
+    if (this.#slots !== null) this.#slots[mask] = (this.#slots[mask] as number) + 1;
+    else this.#map?.set(mask, (this.#map.get(mask) ?? 0) + 1);
+  }
+
+  *entries(): Generator<readonly [mask: number, rows: number]> {
+    if (this.#map !== null) yield* this.#map;
+    const slots = this.#slots ?? new Int32Array(0);
+    for (let mask = 0; mask < slots.length; mask++) {
+      if (slots[mask] !== 0) yield [mask, slots[mask] as number];
     }
+  }
+}
+
+function countsOf(
+  tallies: Iterable<readonly [number, number]>,
+  accounts: number,
+  all: number,
+): PresenceCounts {
+  const full = (1 << accounts) - 1;
+  const held = new Array<number>(accounts).fill(0);
+  const only = new Array<number>(accounts).fill(0);
+  const notIn = Array.from({ length: accounts }, () => new Array<number>(accounts).fill(0));
+  let every = 0;
+  let several = 0;
+  for (const [mask, rows] of tallies) {
+    if (mask === full) every += rows;
+    if ((mask & (mask - 1)) !== 0) several += rows;
     for (let a = 0; a < accounts; a++) {
-      if (holding[a] === 0) continue;
-      held[a] = (held[a] as number) + 1;
-      if (holderCount === 1) only[a] = (only[a] as number) + 1;
+      if ((mask & (1 << a)) === 0) continue;
+      held[a] = (held[a] as number) + rows;
+      if (mask === 1 << a) only[a] = (only[a] as number) + rows;
+      const row = notIn[a] as number[];
       for (let b = 0; b < accounts; b++) {
-        if (holding[b] === 0) notIn[a * accounts + b] = (notIn[a * accounts + b] as number) + 1;
+        if ((mask & (1 << b)) === 0) row[b] = (row[b] as number) + rows;
       }
     }
-    if (passes(union, row, filter)) rows.push(row);
   }
-  return {
-    rows,
-    counts: {
-      all: count,
-      every,
-      several,
-      held,
-      only,
-      notIn: Array.from({ length: accounts }, (_, a) =>
-        Array.from(notIn.subarray(a * accounts, (a + 1) * accounts)),
-      ),
-    },
-  };
+  return { all, every, several, held, only, notIn };
 }
 
 /** The rows' tracks in `order`: what a track search over the union looks through. */
