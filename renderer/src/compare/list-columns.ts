@@ -4,7 +4,7 @@
 // loop over numbers: reading 150,000 track objects and hashing their IDs is most of what a union
 // made from the objects costs, and far more than the union itself.
 import type { TrackView } from '../app-contract.js';
-import type { IdleTime } from '../common/idle-slices.js';
+import { inIdleSlices, type IdleTime } from '../common/idle-slices.js';
 
 export interface TrackColumns {
   /** Per position: the number of the track's ID, or -1 for a local file (it has none). */
@@ -25,6 +25,8 @@ export class ListColumns {
   readonly #numberOf = new Map<string, number>();
   readonly #ids: string[] = [];
   readonly #made = new WeakMap<readonly TrackView[], Building>();
+  // Per owner (an account): calls off the columns still being made for its previous list.
+  readonly #later = new Map<string, () => void>();
 
   /** How many track IDs have a number: every number is below this. */
   get numbered(): number {
@@ -50,6 +52,25 @@ export class ListColumns {
   prepare(tracks: readonly TrackView[], deadline: IdleTime): boolean {
     const building = this.#building(tracks);
     return this.#fill(tracks, building, deadline);
+  }
+
+  /** Makes the owner's list's columns in idle time, instead of those of its previous list. */
+  prepareLater(owner: string, tracks: readonly TrackView[]): void {
+    this.#later.get(owner)?.();
+    this.#later.set(
+      owner,
+      inIdleSlices((deadline) => this.prepare(tracks, deadline)),
+    );
+  }
+
+  /** Stops making the owner's columns (the account went away). */
+  forget(owner: string): void {
+    this.#later.get(owner)?.();
+    this.#later.delete(owner);
+  }
+
+  stopPreparing(): void {
+    for (const owner of [...this.#later.keys()]) this.forget(owner);
   }
 
   /**
