@@ -1,19 +1,17 @@
 // The saved tracks as a table that only renders the rows in view (plus a few either side), so a
 // library of tens of thousands scrolls smoothly. ARIA table roles keep it a table for screen
 // readers: aria-rowcount and aria-rowindex say where each rendered row sits in the whole list.
-import { observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { memo, type Ref } from 'react';
 
 import type { TrackView } from '../app-contract.js';
 import { formatDate, formatDuration } from '../format/formatters.js';
-import { useImageSource } from '../images/image-source.js';
+import { SortHeader } from './sort-header.js';
+import { Cover, TrackTitle } from './track-cells.js';
 import type { SortKey, SortOrder } from './track-order.js';
+import { trackRowHeight, useVirtualRows, type TrackTableHandle } from './use-virtual-rows.js';
 import './track-table.css';
 
-export const trackRowHeight = 56;
-
-/** Rows drawn beyond each edge of the view when the person is not typing. */
-const overscanAtRest = 5;
+export { trackRowHeight, type TrackTableHandle } from './use-virtual-rows.js';
 
 export interface TrackTableProps {
   readonly tracks: readonly TrackView[];
@@ -35,17 +33,6 @@ export interface TrackTableProps {
   readonly typing?: boolean;
   readonly ref?: Ref<TrackTableHandle>;
 }
-
-export interface TrackTableHandle {
-  /**
-   * Shows the first rows, in the very render that follows: call it before the state change
-   * that gives the table its new rows (a new search shows its best matches from the top).
-   */
-  scrollToTop(): void;
-}
-
-/** How the virtualiser hears of a new scroll position (its observeElementOffset callback). */
-type OffsetListener = (offset: number, isScrolling: boolean) => void;
 
 interface Column {
   readonly title: string;
@@ -71,55 +58,10 @@ export function TrackTable({
   typing = false,
   ref,
 }: TrackTableProps) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const offsetListener = useRef<OffsetListener | null>(null);
-  // The virtualiser hands back functions that change identity per render; the compiler must
-  // not memoise around it (react-hooks "incompatible-library").
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: Math.max(capacity, tracks.length),
-    getScrollElement: () => scroller.current,
-    estimateSize: () => trackRowHeight,
-    // Rows drawn beyond each edge of the view: 280 px, more than a wheel step or two ahead of
-    // the next render. None while typing: each row drawn adds to a keystroke that changes every
-    // row shown (see the README's renderer benchmark), and rows out of view only matter once the
-    // person scrolls.
-    overscan: typing ? 0 : overscanAtRest,
-    // No getItemKey: the virtualiser keys its items by position. A key function would have to
-    // change with every new list, and each change makes the virtualiser re-measure every row:
-    // 50,000 of them on each keystroke of a search. (React keys are set below, by slot.)
-    observeElementOffset: (instance, listener) => {
-      offsetListener.current = listener;
-      return observeElementOffset(instance, listener);
-    },
-  });
-
-  const virtualItems = virtualizer.getVirtualItems();
-  // Rows are keyed by slot, not by position. The rendered rows are always a run of consecutive
-  // positions no longer than `slots`, so position modulo `slots` gives each one its own slot: a
-  // row scrolled out hands its elements to the row scrolled in, and a jump (back to the top for
-  // a new search, a long scroll) updates the rendered rows in place instead of replacing them
-  // all. `slots` is the longest run the view can need (a row cut at each edge, the overscan
-  // either side), not the run's own length, which changes by one as rows align with the edges
-  // and by the overscan as typing starts and stops: each such change would move every row to
-  // another slot and redraw it. It changes only with the view's height.
-  const viewRows = Math.ceil((virtualizer.scrollRect?.height ?? 0) / trackRowHeight) + 1;
-  const slots = Math.max(virtualItems.length, viewRows + 2 * overscanAtRest);
-
-  useImperativeHandle(
+  const { scroller, virtualItems, slots } = useVirtualRows(
+    Math.max(capacity, tracks.length),
+    typing,
     ref,
-    () => ({
-      scrollToTop() {
-        const element = scroller.current;
-        if (element === null || element.scrollTop === 0) return;
-        element.scrollTop = 0;
-        // Told now, the virtualiser draws the first rows in the coming render. Left to the
-        // scroll event, it would hear of it in the next frame: that render would draw rows for
-        // the old position (none, past the end of a shorter list), then a second render the top.
-        offsetListener.current?.(0, false);
-      },
-    }),
-    [],
   );
 
   return (
@@ -133,45 +75,24 @@ export function TrackTable({
     >
       <div role="rowgroup" className="track-head">
         <div role="row" aria-rowindex={1} className="track-grid">
-          {columns.map((column) => (
-            <div
-              key={column.title}
-              role="columnheader"
-              className={column.className}
-              aria-sort={
-                column.sortKey === null
-                  ? undefined
-                  : column.sortKey === sort.key
-                    ? sort.direction
-                    : 'none'
-              }
-            >
-              {column.sortKey === null ? (
-                <span
-                  className={
-                    column.sortKey === null && column.title === 'Cover' ? 'visually-hidden' : ''
-                  }
-                >
+          {columns.map((column) =>
+            column.sortKey === null ? (
+              <div key={column.title} role="columnheader" className={column.className}>
+                <span className={column.title === 'Cover' ? 'visually-hidden' : ''}>
                   {column.title}
                 </span>
-              ) : (
-                <button
-                  type="button"
-                  className="sort-button"
-                  onClick={() => column.sortKey && onSort(column.sortKey)}
-                >
-                  {column.title}
-                  <span aria-hidden="true" className="sort-arrow">
-                    {column.sortKey === sort.key
-                      ? sort.direction === 'ascending'
-                        ? '▲'
-                        : '▼'
-                      : ''}
-                  </span>
-                </button>
-              )}
-            </div>
-          ))}
+              </div>
+            ) : (
+              <SortHeader
+                key={column.title}
+                title={column.title}
+                sortKey={column.sortKey}
+                sort={sort}
+                onSort={onSort}
+                className={column.className}
+              />
+            ),
+          )}
         </div>
       </div>
       <div
@@ -221,17 +142,7 @@ const TrackRow = memo(function TrackRow({ track, rowIndex, top, coversPaused }: 
         <Cover url={track.albumImageUrl} paused={coversPaused} />
       </div>
       <div role="cell" className="col-title">
-        <span className="track-name">{track.name}</span>
-        {track.explicit && (
-          <span className="badge" role="img" aria-label="Explicit" title="Explicit">
-            E
-          </span>
-        )}
-        {track.isLocal && (
-          <span className="badge" title="A local file, not on Spotify">
-            Local file
-          </span>
-        )}
+        <TrackTitle track={track} />
       </div>
       <div role="cell" className="col-artists">
         {track.artists.join(', ')}
@@ -248,32 +159,3 @@ const TrackRow = memo(function TrackRow({ track, rowIndex, top, coversPaused }: 
     </div>
   );
 });
-
-/** The album cover, or a note symbol when there is none or it cannot be loaded (offline). */
-function Cover({ url, paused }: { readonly url: string | null; readonly paused: boolean }) {
-  const [failedUrl, setFailedUrl] = useState<string | null>(null);
-  // The cover this row has shown: it stays while loading is paused, a new one waits.
-  const [loadedUrl, setLoadedUrl] = useState<string | null>(null);
-  const imageSource = useImageSource();
-  if (url === null || url === failedUrl || (paused && url !== loadedUrl)) {
-    return (
-      <span className="cover-placeholder" aria-hidden="true">
-        ♪
-      </span>
-    );
-  }
-  return (
-    <img
-      // A new element per cover: rows are reused by position, and a reused <img> would show the
-      // previous track's cover until the new one loads.
-      key={url}
-      src={imageSource(url)}
-      alt=""
-      loading="lazy"
-      width={40}
-      height={40}
-      onLoad={() => setLoadedUrl(url)}
-      onError={() => setFailedUrl(url)}
-    />
-  );
-}
