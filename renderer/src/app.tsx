@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 
 import { AccountPage } from './account/account-page.js';
 import { AppBanners } from './banners/app-banners.js';
+import { CompareView } from './compare/compare-view.js';
 import { LoginStatus } from './login/login-status.js';
 import { SetupScreen } from './setup/setup-screen.js';
 import { Sidebar } from './sidebar/sidebar.js';
@@ -63,7 +64,9 @@ export function App() {
       <main className="content">
         <AppBanners />
         <LoginStatus />
-        {active ? (
+        {state.showingAllAccounts && state.accounts.length > 1 ? (
+          <CompareView />
+        ) : active ? (
           <AccountPage key={active.id} account={active} />
         ) : state.accounts.length > 0 ? (
           <ChooseAccount />

@@ -7,6 +7,7 @@ import { useAppState, useStore } from '../state/app-store.js';
 import { displayStatus } from './account-status.js';
 import { AccountMenu } from './account-menu.js';
 import { AccountRow } from './account-row.js';
+import { AllAccountsRow } from './all-accounts-row.js';
 import { RemoveAccountDialog } from './remove-account-dialog.js';
 import './sidebar.css';
 
@@ -18,7 +19,7 @@ interface OpenMenu {
 
 export function Sidebar() {
   const store = useStore();
-  const { accounts, activeAccountId, scheduler, info, login } = useAppState();
+  const { accounts, activeAccountId, showingAllAccounts, scheduler, info, login } = useAppState();
   const [menu, setMenu] = useState<OpenMenu | null>(null);
   const [renamingId, setRenamingId] = useState<string | null>(null);
   const [removingId, setRemovingId] = useState<string | null>(null);
@@ -87,39 +88,45 @@ export function Sidebar() {
         <h2 className="sidebar-title">Accounts</h2>
         {info?.demo && <DemoBadge />}
       </div>
+      {accounts.length > 1 && (
+        <AllAccountsRow current={showingAllAccounts} onSelect={store.openAllAccounts} />
+      )}
       {accounts.length > 0 && (
         <ul ref={list} className="account-list" aria-label="Accounts">
-          {accounts.map((account, index) => (
-            <AccountRow
-              key={account.id}
-              account={account}
-              position={index + 1}
-              status={displayStatus(account, account.id === activeAccountId, scheduler)}
-              active={account.id === activeAccountId}
-              renaming={renamingId === account.id}
-              menuOpen={menu?.accountId === account.id}
-              dropTarget={dropId === account.id && dragId !== account.id}
-              onSelect={() => void store.setActive(account.id)}
-              onOpenMenu={(at) => setMenu({ accountId: account.id, ...at })}
-              onMove={(delta) => move(account.id, delta)}
-              onFocusSibling={(delta) => focusSibling(account.id, delta)}
-              onStartRename={() => setRenamingId(account.id)}
-              onFinishRename={(nickname) => {
-                setRenamingId(null);
-                setFocusId(account.id);
-                if (nickname !== null && nickname !== (account.nickname ?? account.label)) {
-                  void store.rename(account.id, nickname);
-                }
-              }}
-              onDragStart={() => setDragId(account.id)}
-              onDragOver={() => setDropId(account.id)}
-              onDrop={() => drop(account.id)}
-              onDragEnd={() => {
-                setDragId(null);
-                setDropId(null);
-              }}
-            />
-          ))}
+          {accounts.map((account, index) => {
+            const active = account.id === activeAccountId && !showingAllAccounts;
+            return (
+              <AccountRow
+                key={account.id}
+                account={account}
+                position={index + 1}
+                status={displayStatus(account, active, scheduler)}
+                active={active}
+                renaming={renamingId === account.id}
+                menuOpen={menu?.accountId === account.id}
+                dropTarget={dropId === account.id && dragId !== account.id}
+                onSelect={() => void store.setActive(account.id)}
+                onOpenMenu={(at) => setMenu({ accountId: account.id, ...at })}
+                onMove={(delta) => move(account.id, delta)}
+                onFocusSibling={(delta) => focusSibling(account.id, delta)}
+                onStartRename={() => setRenamingId(account.id)}
+                onFinishRename={(nickname) => {
+                  setRenamingId(null);
+                  setFocusId(account.id);
+                  if (nickname !== null && nickname !== (account.nickname ?? account.label)) {
+                    void store.rename(account.id, nickname);
+                  }
+                }}
+                onDragStart={() => setDragId(account.id)}
+                onDragOver={() => setDropId(account.id)}
+                onDrop={() => drop(account.id)}
+                onDragEnd={() => {
+                  setDragId(null);
+                  setDropId(null);
+                }}
+              />
+            );
+          })}
         </ul>
       )}
       {accounts.length > 1 && (

@@ -40,6 +40,8 @@ export interface AppState {
   readonly login: LoginState;
   /** The settings screen on top of the main view (the setup screen doubles as settings). */
   readonly showingSettings: boolean;
+  /** "All accounts" is shown instead of the active account's page. */
+  readonly showingAllAccounts: boolean;
   /** The last action that failed, as a sentence for the error banner. */
   readonly actionError: string | null;
 }
@@ -55,6 +57,7 @@ export const initialState: AppState = {
   keychain: { state: 'available' },
   login: { phase: 'idle' },
   showingSettings: false,
+  showingAllAccounts: false,
   actionError: null,
 };
 
@@ -195,6 +198,8 @@ export class AppStore extends ExternalStore {
 
   closeSettings = (): void => this.set({ showingSettings: false });
 
+  openAllAccounts = (): void => this.set({ showingAllAccounts: true });
+
   /** Saves settings; rejects with the BridgeError so a form can show it next to its field. */
   saveSettings = async (patch: SettingsPatch): Promise<void> => {
     const settings = await unwrap(this.api.settings.update(patch));
@@ -227,12 +232,16 @@ export class AppStore extends ExternalStore {
   };
 
   setActive = async (accountId: string): Promise<void> => {
-    if (accountId === this.state.activeAccountId) return;
+    if (accountId === this.state.activeAccountId && !this.state.showingAllAccounts) return;
     // Switch at once; the answer (or accounts:changed) confirms it. "Signed in as X" is news
     // about X: it goes once the person moves to another account.
     const { login } = this.state;
     const staleNotice = login.phase === 'signed_in' && login.accountId !== accountId;
-    this.set({ activeAccountId: accountId, ...(staleNotice ? { login: { phase: 'idle' } } : {}) });
+    this.set({
+      activeAccountId: accountId,
+      showingAllAccounts: false,
+      ...(staleNotice ? { login: { phase: 'idle' } } : {}),
+    });
     const view = await this.attempt(() => unwrap(this.api.accounts.setActive(accountId)));
     if (view) this.applyAccounts(view);
   };

@@ -169,7 +169,7 @@ function SyncProgress({ saved }: { readonly saved: LibraryState }) {
   );
 }
 
-function ProgressRow(props: {
+export function ProgressRow(props: {
   readonly label: string;
   readonly value: number | null;
   readonly max: number | null;
