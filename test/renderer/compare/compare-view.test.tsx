@@ -171,12 +171,8 @@ describe('all accounts', () => {
     await openAllAccounts(bridge);
     const heart = within(rowOf('Song 1')).getByRole('button', { name: "Not in Bob's library" });
     const gate = held();
-    // The core's announcement waits: the heart shows the change on its way meanwhile.
-    const changes = bridge.api.library.changes;
-    bridge.api.library.changes = async (...args) => {
-      await gate.promise;
-      return changes(...args);
-    };
+    // What changed reaches the page late: the heart shows the change on its way meanwhile.
+    bridge.holdChanges = gate.promise;
     fireEvent.click(heart);
     expect(bridge.callsTo('library:setSaved').map((call) => call.args)).toEqual([
       ['b', 'track1', true],
