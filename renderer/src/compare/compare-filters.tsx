@@ -86,9 +86,9 @@ export function CompareFilters({ accounts, filter, counts, onChange }: CompareFi
         {option(
           'every',
           { kind: 'every' },
-          two ? 'In both accounts' : 'In every account',
+          two ? 'In both accounts' : `In all ${accounts.length} accounts`,
           counts.every,
-          two ? 'In both' : 'In every account',
+          two ? 'In both' : `In all ${accounts.length}`,
         )}
         {!two &&
           option(
@@ -121,7 +121,7 @@ export function CompareFilters({ accounts, filter, counts, onChange }: CompareFi
               accountId,
               otherId: accountId === notId ? fromId : notId,
             }))}
-            <span className="filter-word">but not in</span>
+            <span className="filter-word">not in</span>
             {accountSelect(notId, 'But not in which account', (otherId) => ({
               kind: 'notIn',
               accountId: otherId === fromId ? notId : fromId,

@@ -96,7 +96,7 @@ export function CompareView() {
           type="search"
           className="text-input search"
           aria-label="Search all accounts"
-          placeholder="Search titles, artists, albums in every account"
+          placeholder="Search every account"
           spellCheck={false}
           autoComplete="off"
           value={query}

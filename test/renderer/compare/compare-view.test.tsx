@@ -128,7 +128,7 @@ describe('all accounts', () => {
     expect(screen.getByTestId('compare-counts').textContent).toBe(
       'Alice 4 · Bob 3 · Carol 2 · in all 3 1 · in more than one 2 · only Alice 2 · only Bob 1 · only Carol 1',
     );
-    expect(filterRadio(/^In every account: 1$/)).toBeTruthy();
+    expect(filterRadio(/^In all 3 accounts: 1$/)).toBeTruthy();
     expect(filterRadio(/^In more than one account: 2$/)).toBeTruthy();
 
     fireEvent.click(filterRadio(/^In Alice but not in Bob: 2$/));
@@ -145,7 +145,7 @@ describe('all accounts', () => {
       target: { value: 'c' },
     });
     await waitFor(() => expect(shownTitles()).toEqual(['Song 5']));
-    fireEvent.click(filterRadio(/^In every account/));
+    fireEvent.click(filterRadio(/^In all 3 accounts/));
     await waitFor(() => expect(shownTitles()).toEqual(['Song 3']));
   });
 
@@ -190,7 +190,7 @@ describe('all accounts', () => {
     );
     expect(bridge.callsTo('library:changes').map((call) => call.args[0])).toEqual(['b']);
     expect(bridge.callsTo('library:cached')).toHaveLength(3);
-    expect(filterRadio(/^In every account: 1$/)).toBeTruthy();
+    expect(filterRadio(/^In all 3 accounts: 1$/)).toBeTruthy();
 
     fireEvent.click(within(rowOf('Song 2')).getByRole('button', { name: /^Saved by Alice/ }));
     await waitFor(() =>
