@@ -17,7 +17,7 @@ import { trackView } from '../../electron/core/ipc/views.js';
 import { singleOriginEndpoints } from '../../electron/core/spotify-endpoints.js';
 import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store.js';
 import { BrowserSession } from '../../demo/fake-spotify/index.js';
-import { buildUnion, type UnionSource } from '../../renderer/src/compare/library-union.js';
+import { buildUnion, trackAt, type UnionSource } from '../../renderer/src/compare/library-union.js';
 import { ListColumns } from '../../renderer/src/compare/list-columns.js';
 import { sortRows, unionView } from '../../renderer/src/compare/union-view.js';
 import { defaultSort } from '../../renderer/src/tracks/track-order.js';
@@ -108,7 +108,7 @@ export async function runCompareScenario(options: {
       const union = buildUnion(sources, columns);
       const order = sortRows(union, defaultSort);
       const view = unionView(union, order, null, { kind: 'notIn', account: 0, other: 1 });
-      const first = view.rows.slice(0, firstRows).map((row) => union.tracks[row]?.name);
+      const first = view.rows.slice(0, firstRows).map((row) => trackAt(union, row).name);
       runs.push(tenths(performance.now() - start));
       const { counts } = view;
       last = {

@@ -15,7 +15,7 @@ import {
   useVirtualRows,
   type TrackTableHandle,
 } from '../tracks/use-virtual-rows.js';
-import { isLocalRow, savedAtOf, type LibraryUnion } from './library-union.js';
+import { isLocalRow, rowKey, savedAtOf, trackAt, type LibraryUnion } from './library-union.js';
 import { PresenceCell } from './presence-cell.js';
 import { localFileReason } from './presence-words.js';
 import { pendingKey } from './use-pending-hearts.js';
@@ -131,9 +131,9 @@ interface CompareRowProps {
 /** Memoised, as an account table's rows: a row showing the same thing is not rendered again. */
 const CompareRow = memo(function CompareRow(props: CompareRowProps) {
   const { union, row, accounts, pending } = props;
-  const track = union.tracks[row];
-  const key = union.keys[row];
-  if (track === undefined || key === undefined) return null;
+  if (row >= union.size) return null;
+  const track = trackAt(union, row);
+  const key = rowKey(union, row);
   const local = isLocalRow(union, row);
   return (
     <div

@@ -23,15 +23,17 @@ export interface LibraryUnion {
   readonly accountIds: readonly string[];
   /** How many rows: distinct tracks, plus each local file on its own. */
   readonly size: number;
+  /** The lists the union was made from. */
+  readonly sources: readonly UnionSource[];
   /**
-   * Each row's track as one of the accounts holding it has it (the one that saved it first):
-   * the same object as in that account's list, so its search text is made once for both views.
+   * Where each row's track is shown from (`trackAt`): the account that saved it first, and its
+   * place in that account's list. The same object as that list's, so its search text is made
+   * once for both views.
    */
-  readonly tracks: readonly TrackView[];
-  /** A key per row that stays the same while the row is there: the track ID, or for a local file its account and item. */
-  readonly keys: readonly string[];
-  /** When each account saved each row's track: `savedAt[row * accounts + account]`, NaN where it has not. */
-  readonly savedAt: Float64Array;
+  readonly shownFrom: Uint8Array;
+  readonly shownAt: Int32Array;
+  /** Per account, when it saved each row's track (`savedAt[account][row]`), NaN where it has not. */
+  readonly savedAt: readonly Float64Array[];
   /** Which accounts hold each row's track: bit `1 << account`. */
   readonly presence: Int32Array;
   /** How many accounts hold each row's track. */
@@ -62,16 +64,16 @@ export function buildUnion(
   const lists = sources.map((source) => columns.of(source.tracks));
   let total = 0;
   for (const source of sources) total += source.tracks.length;
-  // Rows are met oldest first and go newest first, so they are numbered from the end of arrays
-  // sized for every track: the union is the part that was filled, with no second pass.
-  const savedAt = new Float64Array(total * accounts).fill(Number.NaN);
+  // Rows are met oldest first and numbered so; turned newest first at the end. Only typed arrays
+  // are filled: the tracks and keys of rows are looked up when shown (trackAt, rowKey).
+  const savedAt = sources.map(() => new Float64Array(total).fill(Number.NaN));
   const presence = new Int32Array(total);
   const holders = new Uint8Array(total);
   const firstSavedAt = new Float64Array(total);
-  const tracks = new Array<TrackView>(total);
-  const keys = new Array<string>(total);
+  const shownFrom = new Uint8Array(total);
+  const shownAt = new Int32Array(total);
+  let size = 0;
   const rowOfNumber = new Int32Array(columns.numbered).fill(-1);
-  let next = total - 1;
   // Per account: the position of its oldest track not yet merged, and that track's date.
   const cursor = sources.map((source) => source.tracks.length - 1);
   const head = new Float64Array(accounts);
@@ -97,12 +99,10 @@ export function buildUnion(
 
     let row = number === -1 ? -1 : (rowOfNumber[number] as number);
     if (row === -1) {
-      row = next;
-      next -= 1;
-      const source = sources[account] as UnionSource;
-      const track = source.tracks[position] as TrackView;
-      tracks[row] = track;
-      keys[row] = number === -1 ? localRowKey(source.accountId, track) : columns.idOf(number);
+      row = size;
+      size += 1;
+      shownFrom[row] = account;
+      shownAt[row] = position;
       firstSavedAt[row] = oldest;
       if (number !== -1) rowOfNumber[number] = row;
     } else if (oldest < (firstSavedAt[row] as number)) {
@@ -114,19 +114,21 @@ export function buildUnion(
       holders[row] = (holders[row] as number) + 1;
     }
     // The same track saved twice by one account (not expected of Spotify): the newer, met later.
-    savedAt[row * accounts + account] = oldest;
+    (savedAt[account] as Float64Array)[row] = oldest;
   }
 
-  const first = next + 1;
+  const newestFirst = <T extends Float64Array | Int32Array | Uint8Array>(column: T): T =>
+    column.subarray(0, size).reverse() as T;
   return {
     accountIds: sources.map((source) => source.accountId),
-    size: total - first,
-    tracks: tracks.slice(first),
-    keys: keys.slice(first),
-    savedAt: savedAt.subarray(first * accounts),
-    presence: presence.subarray(first),
-    holders: holders.subarray(first),
-    firstSavedAt: firstSavedAt.subarray(first),
+    size,
+    sources,
+    shownFrom: newestFirst(shownFrom),
+    shownAt: newestFirst(shownAt),
+    savedAt: savedAt.map(newestFirst),
+    presence: newestFirst(presence),
+    holders: newestFirst(holders),
+    firstSavedAt: newestFirst(firstSavedAt),
   };
 }
 
@@ -137,11 +139,36 @@ function dateAt(list: TrackColumns, position: number): number {
 
 /** When the account saved the row's track, or null when it has not. */
 export function savedAtOf(union: LibraryUnion, row: number, account: number): number | null {
-  const date = union.savedAt[row * union.accountIds.length + account] as number;
+  const date = union.savedAt[account]?.[row] ?? Number.NaN;
   return Number.isNaN(date) ? null : date;
+}
+
+/** The row's track, as the account that saved it first has it. */
+export function trackAt(union: LibraryUnion, row: number): TrackView {
+  const source = union.sources[union.shownFrom[row] as number] as UnionSource;
+  return source.tracks[union.shownAt[row] as number] as TrackView;
+}
+
+/**
+ * The row's key, the same while the row is there (across unions): its track ID, or for a local
+ * file its own account's and item's.
+ */
+export function rowKey(union: LibraryUnion, row: number): string {
+  const track = trackAt(union, row);
+  if (track.id !== null) return track.id;
+  return localRowKey(
+    (union.sources[union.shownFrom[row] as number] as UnionSource).accountId,
+    track,
+  );
+}
+
+/** The row with this key, or -1. */
+export function rowOfKey(union: LibraryUnion, key: string): number {
+  for (let row = 0; row < union.size; row++) if (rowKey(union, row) === key) return row;
+  return -1;
 }
 
 /** A local file has no Spotify ID: it cannot be saved to, or compared with, another account. */
 export function isLocalRow(union: LibraryUnion, row: number): boolean {
-  return (union.tracks[row] as TrackView).id === null;
+  return trackAt(union, row).id === null;
 }

@@ -3,7 +3,7 @@
 // among the search's matches. Pure: the table is a view of these answers, tested on their own.
 import type { TrackView } from '../app-contract.js';
 import { compareTracksBy, type SortOrder } from '../tracks/track-order.js';
-import type { LibraryUnion } from './library-union.js';
+import { trackAt, type LibraryUnion } from './library-union.js';
 
 /** Which rows to show by who holds them; accounts are numbers in the union's order. */
 export type PresenceFilter =
@@ -40,13 +40,12 @@ export function sortRows(union: LibraryUnion, order: SortOrder): Int32Array {
   }
   for (let i = 0; i < size; i++) rows[i] = i;
   const byTrack = order.key === 'addedAt' ? null : compareTracksBy(order.key);
-  const { tracks } = union;
   // Equal keys keep the union's order (newest first saved first), as an account's sort does.
   return rows.sort((a, b) => {
     const difference =
       byTrack === null
         ? (firstSavedAt[a] as number) - (firstSavedAt[b] as number)
-        : byTrack(tracks[a] as TrackView, tracks[b] as TrackView);
+        : byTrack(trackAt(union, a), trackAt(union, b));
     return sign * difference || a - b;
   });
 }
@@ -169,6 +168,6 @@ function countsOf(
 /** The rows' tracks in `order`: what a track search over the union looks through. */
 export function tracksInOrder(union: LibraryUnion, order: Int32Array): TrackView[] {
   const tracks = new Array<TrackView>(order.length);
-  for (let i = 0; i < order.length; i++) tracks[i] = union.tracks[order[i] as number] as TrackView;
+  for (let i = 0; i < order.length; i++) tracks[i] = trackAt(union, order[i] as number);
   return tracks;
 }

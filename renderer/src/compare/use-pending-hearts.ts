@@ -5,7 +5,7 @@ import { useCallback, useState } from 'react';
 
 import { errorSentence } from '../format/error-sentences.js';
 import type { LibraryStore } from '../state/library-store.js';
-import { savedAtOf, type LibraryUnion } from './library-union.js';
+import { rowKey, rowOfKey, savedAtOf, trackAt, type LibraryUnion } from './library-union.js';
 
 /** The key of one heart in `pending`. */
 export function pendingKey(rowKey: string, accountId: string): string {
@@ -35,12 +35,12 @@ export function usePendingHearts(libraries: LibraryStore, union: LibraryUnion): 
 
   const toggle = useCallback(
     (row: number, account: number) => {
-      const track = union.tracks[row];
-      const rowKey = union.keys[row];
+      if (row >= union.size) return;
+      const track = trackAt(union, row);
       const accountId = union.accountIds[account];
-      if (track?.id == null || rowKey === undefined || accountId === undefined) return;
+      if (track.id === null || accountId === undefined) return;
       const saving = savedAtOf(union, row, account) === null;
-      const key = pendingKey(rowKey, accountId);
+      const key = pendingKey(rowKey(union, row), accountId);
       setPending((current) => new Map(current).set(key, saving));
       setFailure(null);
       libraries.setSaved(accountId, track.id, saving).catch((error: unknown) => {
@@ -68,8 +68,8 @@ function withoutShown(
   if (pending.size === 0) return pending;
   const next = new Map(pending);
   for (const [key, saving] of pending) {
-    const [rowKey = '', accountId = ''] = key.split('\n');
-    const row = union.keys.indexOf(rowKey);
+    const [shownKey = '', accountId = ''] = key.split('\n');
+    const row = rowOfKey(union, shownKey);
     const account = union.accountIds.indexOf(accountId);
     const saved = row !== -1 && account !== -1 && savedAtOf(union, row, account) !== null;
     if (saved === saving) next.delete(key);
