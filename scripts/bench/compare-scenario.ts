@@ -45,6 +45,7 @@ export interface CompareFigures {
   readonly in_first_not_second: number;
   readonly first_rows: number;
   readonly setup_ms: number;
+  readonly load_average_1m: number;
   readonly target: string;
   readonly pass: boolean;
 }
@@ -136,6 +137,8 @@ export async function runCompareScenario(options: {
       in_first_not_second: last?.notIn ?? 0,
       first_rows: last?.first ?? 0,
       setup_ms: setupMs,
+      // Other work on the same cores slows every figure: read them beside this.
+      load_average_1m: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
       target: `p50_ms <= ${targetMs} && max_ms <= ${targetMs} && requests == 0`,
       pass: p50 <= targetMs && max <= targetMs && requests === 0 && last?.first === firstRows,
     };

@@ -88,7 +88,7 @@ export function CompareFilters({ accounts, filter, counts, onChange }: CompareFi
           { kind: 'every' },
           two ? 'In both accounts' : `In all ${accounts.length} accounts`,
           counts.every,
-          two ? 'In both' : `In all ${accounts.length}`,
+          two ? 'In both' : 'In all',
         )}
         {!two &&
           option(

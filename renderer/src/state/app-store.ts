@@ -198,7 +198,12 @@ export class AppStore extends ExternalStore {
 
   closeSettings = (): void => this.set({ showingSettings: false });
 
-  openAllAccounts = (): void => this.set({ showingAllAccounts: true });
+  /** "Signed in as X" is news about X, as on switching accounts: it goes. */
+  openAllAccounts = (): void =>
+    this.set({
+      showingAllAccounts: true,
+      ...(this.state.login.phase === 'signed_in' ? { login: { phase: 'idle' } } : {}),
+    });
 
   /** Saves settings; rejects with the BridgeError so a form can show it next to its field. */
   saveSettings = async (patch: SettingsPatch): Promise<void> => {
