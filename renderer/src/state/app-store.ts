@@ -182,8 +182,7 @@ export class AppStore extends ExternalStore {
   /** Runs an action; a failure becomes the error banner's sentence instead of a rejection. */
   private async attempt<T>(action: () => Promise<T>): Promise<T | undefined> {
     try {
-      const value = await action();
-      return value;
+      return await action();
     } catch (error) {
       this.set({ actionError: errorSentence(error) });
       return undefined;
@@ -198,12 +197,14 @@ export class AppStore extends ExternalStore {
 
   closeSettings = (): void => this.set({ showingSettings: false });
 
-  /** "Signed in as X" is news about X, as on switching accounts: it goes. */
   openAllAccounts = (): void =>
-    this.set({
-      showingAllAccounts: true,
-      ...(this.state.login.phase === 'signed_in' ? { login: { phase: 'idle' } } : {}),
-    });
+    this.set({ showingAllAccounts: true, login: this.loginAfter(null) });
+
+  /** "Signed in as X" is news about X: it goes once the person moves on to another page. */
+  private loginAfter(next: string | null): LoginState {
+    const { login } = this.state;
+    return login.phase === 'signed_in' && login.accountId !== next ? { phase: 'idle' } : login;
+  }
 
   /** Saves settings; rejects with the BridgeError so a form can show it next to its field. */
   saveSettings = async (patch: SettingsPatch): Promise<void> => {
@@ -238,14 +239,11 @@ export class AppStore extends ExternalStore {
 
   setActive = async (accountId: string): Promise<void> => {
     if (accountId === this.state.activeAccountId && !this.state.showingAllAccounts) return;
-    // Switch at once; the answer (or accounts:changed) confirms it. "Signed in as X" is news
-    // about X: it goes once the person moves to another account.
-    const { login } = this.state;
-    const staleNotice = login.phase === 'signed_in' && login.accountId !== accountId;
+    // Switch at once; the answer (or accounts:changed) confirms it.
     this.set({
       activeAccountId: accountId,
       showingAllAccounts: false,
-      ...(staleNotice ? { login: { phase: 'idle' } } : {}),
+      login: this.loginAfter(accountId),
     });
     const view = await this.attempt(() => unwrap(this.api.accounts.setActive(accountId)));
     if (view) this.applyAccounts(view);
