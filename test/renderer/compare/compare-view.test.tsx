@@ -105,6 +105,16 @@ describe('all accounts', () => {
     expect(screen.queryByRole('heading', { name: 'All accounts' })).toBeNull();
   });
 
+  it('leaves "Signed in as" behind with the account page it was news on', async () => {
+    const bridge = threeAccounts();
+    await renderApp(bridge);
+    bridge.emit('login:progress', { state: 'signed_in', loginId: 'l1', accountId: 'c' });
+    await screen.findByText('Signed in as Carol.');
+    fireEvent.click(screen.getByRole('button', { name: 'All accounts' }));
+    await screen.findByRole('heading', { name: 'All accounts', level: 1 });
+    expect(screen.queryByText('Signed in as Carol.')).toBeNull();
+  });
+
   it('says who saved each track and when, in each presence cell', async () => {
     await openAllAccounts(threeAccounts());
     const song2 = within(rowOf('Song 2'));
