@@ -23,8 +23,11 @@ export interface LibraryUnion {
   readonly accountIds: readonly string[];
   /** How many rows: distinct tracks, plus each local file on its own. */
   readonly size: number;
-  /** The lists the union was made from. */
+  /** The lists the union was made from, and their columns. */
   readonly sources: readonly UnionSource[];
+  readonly columns: ListColumns;
+  /** Per row: the number of its track ID (list-columns.ts), or -1 for a local file. */
+  readonly numbers: Int32Array;
   /**
    * Where each row's track is shown from (`trackAt`): the account that saved it first, and its
    * place in that account's list. The same object as that list's, so its search text is made
@@ -72,6 +75,7 @@ export function buildUnion(
   const firstSavedAt = new Float64Array(total);
   const shownFrom = new Uint8Array(total);
   const shownAt = new Int32Array(total);
+  const numbers = new Int32Array(total);
   let size = 0;
   const rowOfNumber = new Int32Array(columns.numbered).fill(-1);
   // Per account: the position of its oldest track not yet merged, and that track's date.
@@ -103,6 +107,7 @@ export function buildUnion(
       size += 1;
       shownFrom[row] = account;
       shownAt[row] = position;
+      numbers[row] = number;
       firstSavedAt[row] = oldest;
       if (number !== -1) rowOfNumber[number] = row;
     } else if (oldest < (firstSavedAt[row] as number)) {
@@ -123,6 +128,8 @@ export function buildUnion(
     accountIds: sources.map((source) => source.accountId),
     size,
     sources,
+    columns,
+    numbers: newestFirst(numbers),
     shownFrom: newestFirst(shownFrom),
     shownAt: newestFirst(shownAt),
     savedAt: savedAt.map(newestFirst),

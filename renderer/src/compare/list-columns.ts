@@ -23,19 +23,20 @@ interface Building {
 
 export class ListColumns {
   readonly #numberOf = new Map<string, number>();
-  readonly #ids: string[] = [];
+  // Per number, the first track seen with its ID: what the union's sort orders it by.
+  readonly #tracks: TrackView[] = [];
   readonly #made = new WeakMap<readonly TrackView[], Building>();
   // Per owner (an account): calls off the columns still being made for its previous list.
   readonly #later = new Map<string, () => void>();
 
   /** How many track IDs have a number: every number is below this. */
   get numbered(): number {
-    return this.#ids.length;
+    return this.#tracks.length;
   }
 
-  /** The track ID a number stands for. */
-  idOf(number: number): string {
-    return this.#ids[number] as string;
+  /** A track with the ID a number stands for (the first seen). */
+  trackOf(number: number): TrackView {
+    return this.#tracks[number] as TrackView;
   }
 
   /** The list's columns, finishing now whatever idle time has not yet made. */
@@ -126,8 +127,8 @@ export class ListColumns {
     }
     let number = this.#numberOf.get(track.id);
     if (number === undefined) {
-      number = this.#ids.length;
-      this.#ids.push(track.id);
+      number = this.#tracks.length;
+      this.#tracks.push(track);
       this.#numberOf.set(track.id, number);
     }
     columns.numbers[at] = number;

@@ -2,8 +2,9 @@
 // search and by who holds them (a presence filter), and how many rows each filter would show
 // among the search's matches. Pure: the table is a view of these answers, tested on their own.
 import type { TrackView } from '../app-contract.js';
-import { compareTracksBy, type SortOrder } from '../tracks/track-order.js';
+import type { SortKey, SortOrder } from '../tracks/track-order.js';
 import { trackAt, type LibraryUnion } from './library-union.js';
+import { rankOf, ranksBy } from './track-ranks.js';
 
 /** Which rows to show by who holds them; accounts are numbers in the union's order. */
 export type PresenceFilter =
@@ -28,26 +29,57 @@ export interface PresenceCounts {
   readonly notIn: readonly (readonly number[])[];
 }
 
-/** Every row in this order: by first saved, or by the track's title, artists or duration. */
+/** Rows packed beside a sort key in one number: at most this many (far more than 30 × 100,000). */
+const rowSpan = 2 ** 23;
+
+/**
+ * Every row in this order: by first saved, or by the track's title, artists or duration, equal
+ * keys in the union's order (newest first saved first), as an account's sort keeps list order.
+ * Titles and artists sort by their ranks (track-ranks.ts); each row's key and the row itself are
+ * packed into one number, so the sort is the typed array's own.
+ */
 export function sortRows(union: LibraryUnion, order: SortOrder): Int32Array {
   const { size, firstSavedAt } = union;
-  const sign = order.direction === 'ascending' ? 1 : -1;
   const rows = new Int32Array(size);
-  if (order.key === 'addedAt' && isNewestFirst(firstSavedAt)) {
+  const ascending = order.direction === 'ascending';
+  if (order.key === 'addedAt') {
     // Built in this order already: no sort needed, only a turn for oldest first.
-    for (let i = 0; i < size; i++) rows[i] = sign === -1 ? i : size - 1 - i;
-    return rows;
+    if (isNewestFirst(firstSavedAt)) {
+      for (let i = 0; i < size; i++) rows[i] = ascending ? size - 1 - i : i;
+      return rows;
+    }
+    for (let i = 0; i < size; i++) rows[i] = i;
+    const sign = ascending ? 1 : -1;
+    return rows.sort(
+      (a, b) => sign * ((firstSavedAt[a] as number) - (firstSavedAt[b] as number)) || a - b,
+    );
   }
-  for (let i = 0; i < size; i++) rows[i] = i;
-  const byTrack = order.key === 'addedAt' ? null : compareTracksBy(order.key);
-  // Equal keys keep the union's order (newest first saved first), as an account's sort does.
-  return rows.sort((a, b) => {
-    const difference =
-      byTrack === null
-        ? (firstSavedAt[a] as number) - (firstSavedAt[b] as number)
-        : byTrack(trackAt(union, a), trackAt(union, b));
-    return sign * difference || a - b;
-  });
+  const keyOf = sortKey(union, order.key);
+  const keys = new Float64Array(size);
+  let highest = 0;
+  for (let row = 0; row < size; row++) {
+    keys[row] = keyOf(row);
+    if ((keys[row] as number) > highest) highest = keys[row] as number;
+  }
+  for (let row = 0; row < size; row++) {
+    const key = keys[row] as number;
+    keys[row] = (ascending ? key : highest - key) * rowSpan + row;
+  }
+  keys.sort();
+  for (let i = 0; i < size; i++) rows[i] = (keys[i] as number) % rowSpan;
+  return rows;
+}
+
+/** A whole number per row that sorts as `key` does. */
+function sortKey(union: LibraryUnion, key: Exclude<SortKey, 'addedAt'>): (row: number) => number {
+  if (key === 'duration') return (row) => Math.max(0, Math.floor(trackAt(union, row).durationMs));
+  const ranks = ranksBy(union.columns, key);
+  return (row) => {
+    const number = union.numbers[row] as number;
+    return number === -1
+      ? rankOf(union.columns, key, trackAt(union, row))
+      : (ranks[number] as number);
+  };
 }
 
 function isNewestFirst(dates: Float64Array): boolean {

@@ -13,6 +13,7 @@ import {
   trackAt,
   type LibraryUnion,
 } from '../../../renderer/src/compare/library-union.js';
+import { ListColumns } from '../../../renderer/src/compare/list-columns.js';
 import {
   sortRows,
   tracksInOrder,
@@ -23,6 +24,7 @@ import {
   createTrackSearch,
   defaultSort,
   searchText,
+  sortTracks,
 } from '../../../renderer/src/tracks/track-order.js';
 import { makeTrack } from '../fake-bridge.js';
 
@@ -187,6 +189,32 @@ describe('library union', () => {
     const byDate = sortRows(union, { key: 'addedAt', direction: 'ascending' });
     expect(names(union, byDate)).toEqual(['Paper Planes', 'Stone', 'Paper Boats', 'Paper Moon']);
     expect(search.positions('  ')).toBeNull();
+  });
+
+  it('sorts by title, artists and duration as an account does, equal ones newest first saved first', () => {
+    const columns = new ListColumns();
+    const alice = [
+      saved(1, 50, { name: 'track 10', artists: ['Zoé'], durationMs: 3000 }),
+      saved(2, 40, { name: 'Échappée', artists: ['ant'], durationMs: 1000 }),
+      localFile('beta', 30),
+      saved(3, 20, { name: 'Track 9', artists: ['Bee'], durationMs: 2000 }),
+      saved(4, 10, { name: 'échappée', artists: ['Ant'], durationMs: 1000 }),
+    ];
+    const sources = [{ accountId: 'alice', tracks: alice }];
+    const union = buildUnion(sources, columns);
+    for (const key of ['name', 'artist', 'duration'] as const) {
+      for (const direction of ['ascending', 'descending'] as const) {
+        expect(names(union, sortRows(union, { key, direction }))).toEqual(
+          sortTracks(alice, { key, direction }).map((track) => track.name),
+        );
+      }
+    }
+    // A later list with a new track: put in its place among those ranked before.
+    const later = [saved(5, 60, { name: 'Alpha' }), ...alice];
+    const after = buildUnion([{ accountId: 'alice', tracks: later }], columns);
+    expect(names(after, sortRows(after, { key: 'name', direction: 'ascending' }))).toEqual(
+      sortTracks(later, { key: 'name', direction: 'ascending' }).map((track) => track.name),
+    );
   });
 
   it('sorts by first saved even when a list is out of date order', () => {

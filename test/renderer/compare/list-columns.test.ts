@@ -19,7 +19,7 @@ describe('list columns', () => {
     expect(a.numbers[1]).toBe(b.numbers[0]);
     expect(a.numbers[2]).toBe(-1);
     expect(new Set([a.numbers[0], a.numbers[1], b.numbers[1]]).size).toBe(3);
-    expect(columns.idOf(b.numbers[1] as number)).toBe('track4');
+    expect(columns.trackOf(b.numbers[1] as number).id).toBe('track4');
     expect(Array.from(b.addedAt)).toEqual([5, makeTrack(4).addedAt]);
     expect(columns.of(alice)).toBe(a);
   });
