@@ -36,6 +36,8 @@ export interface CompareFigures {
   readonly p50_ms: number;
   readonly max_ms: number;
   readonly runs_ms: readonly number[];
+  readonly cpu_p50_ms: number;
+  readonly cpu_max_ms: number;
   /** Numbering the three lists' tracks (list-columns.ts), done once per list before a union. */
   readonly columns_p50_ms: number;
   readonly columns_max_ms: number;
@@ -92,6 +94,9 @@ export async function runCompareScenario(options: {
     await fake.control.resetCounts();
     const runs: number[] = [];
     const columnRuns: number[] = [];
+    // CPU time of this process over the same part: on a machine shared with other work, the
+    // wall time also counts the moments another process had the core.
+    const cpuRuns: number[] = [];
     let last: { rows: number; shared: number; notIn: number; first: number } | null = null;
     for (let run = 0; run < options.runs; run++) {
       const sources: UnionSource[] = accountIds.map((accountId, i) => ({
@@ -106,11 +111,14 @@ export async function runCompareScenario(options: {
       for (const source of sources) columns.of(source.tracks);
       columnRuns.push(tenths(performance.now() - columnsStart));
       const start = performance.now();
+      const cpuStart = process.cpuUsage();
       const union = buildUnion(sources, columns);
       const order = sortRows(union, defaultSort);
       const view = unionView(union, order, null, { kind: 'notIn', account: 0, other: 1 });
       const first = view.rows.slice(0, firstRows).map((row) => trackAt(union, row).name);
       runs.push(tenths(performance.now() - start));
+      const cpu = process.cpuUsage(cpuStart);
+      cpuRuns.push(tenths((cpu.user + cpu.system) / 1000));
       const { counts } = view;
       last = {
         rows: union.size,
@@ -123,12 +131,15 @@ export async function runCompareScenario(options: {
     const requests = (await fake.control.requestCounts()).total;
     const { p50, max } = spread(runs);
     const columnFigures = spread(columnRuns);
+    const cpuFigures = spread(cpuRuns);
     return {
       scenario: 'compare_3x50k',
       wall_ms: p50,
       p50_ms: p50,
       max_ms: max,
       runs_ms: runs,
+      cpu_p50_ms: cpuFigures.p50,
+      cpu_max_ms: cpuFigures.max,
       columns_p50_ms: columnFigures.p50,
       columns_max_ms: columnFigures.max,
       requests,
