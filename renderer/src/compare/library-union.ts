@@ -39,8 +39,6 @@ export interface LibraryUnion {
   readonly savedAt: readonly Float64Array[];
   /** Which accounts hold each row's track: bit `1 << account`. */
   readonly presence: Int32Array;
-  /** How many accounts hold each row's track. */
-  readonly holders: Uint8Array;
   /** The earliest save of each row's track by any account: the row's "first saved" date. */
   readonly firstSavedAt: Float64Array;
 }
@@ -71,7 +69,6 @@ export function buildUnion(
   // are filled: the tracks and keys of rows are looked up when shown (trackAt, rowKey).
   const savedAt = sources.map(() => new Float64Array(total).fill(Number.NaN));
   const presence = new Int32Array(total);
-  const holders = new Uint8Array(total);
   const firstSavedAt = new Float64Array(total);
   const shownFrom = new Uint8Array(total);
   const shownAt = new Int32Array(total);
@@ -113,11 +110,7 @@ export function buildUnion(
     } else if (oldest < (firstSavedAt[row] as number)) {
       firstSavedAt[row] = oldest; // only when a list is out of date order
     }
-    const bit = 1 << account;
-    if (((presence[row] as number) & bit) === 0) {
-      presence[row] = (presence[row] as number) | bit;
-      holders[row] = (holders[row] as number) + 1;
-    }
+    presence[row] = (presence[row] as number) | (1 << account);
     // The same track saved twice by one account (not expected of Spotify): the newer, met later.
     (savedAt[account] as Float64Array)[row] = oldest;
   }
@@ -134,7 +127,6 @@ export function buildUnion(
     shownAt: newestFirst(shownAt),
     savedAt: savedAt.map(newestFirst),
     presence: newestFirst(presence),
-    holders: newestFirst(holders),
     firstSavedAt: newestFirst(firstSavedAt),
   };
 }

@@ -78,8 +78,8 @@ describe('library union', () => {
       null,
       null,
     ]);
-    expect(union.holders[row]).toBe(3);
-    expect(union.holders[onlyAlice]).toBe(1);
+    expect(union.presence[row]).toBe(0b111);
+    expect(union.presence[onlyAlice]).toBe(0b001);
   });
 
   it('orders rows by first saved by anyone, newest first', () => {
@@ -113,7 +113,7 @@ describe('library union', () => {
     ]);
     expect(isLocalRow(union, aliceFile)).toBe(true);
     expect(isLocalRow(union, rowOfKey(union, 'track1'))).toBe(false);
-    expect(union.holders[aliceFile]).toBe(1);
+    expect(union.presence[aliceFile]).toBe(0b01);
   });
 
   it('filters by who holds a track', () => {
