@@ -19,7 +19,16 @@ interface OpenMenu {
 
 export function Sidebar() {
   const store = useStore();
-  const { accounts, activeAccountId, showingAllAccounts, scheduler, info, login } = useAppState();
+  const {
+    accounts,
+    activeAccountId: activeId,
+    showingAllAccounts,
+    scheduler,
+    info,
+    login,
+  } = useAppState();
+  // The account whose page is shown: none while "All accounts" is.
+  const activeAccountId = showingAllAccounts ? null : activeId;
   const [menu, setMenu] = useState<OpenMenu | null>(null);
   const [renamingId, setRenamingId] = useState<string | null>(null);
   const [removingId, setRemovingId] = useState<string | null>(null);
@@ -93,40 +102,37 @@ export function Sidebar() {
       )}
       {accounts.length > 0 && (
         <ul ref={list} className="account-list" aria-label="Accounts">
-          {accounts.map((account, index) => {
-            const active = account.id === activeAccountId && !showingAllAccounts;
-            return (
-              <AccountRow
-                key={account.id}
-                account={account}
-                position={index + 1}
-                status={displayStatus(account, active, scheduler)}
-                active={active}
-                renaming={renamingId === account.id}
-                menuOpen={menu?.accountId === account.id}
-                dropTarget={dropId === account.id && dragId !== account.id}
-                onSelect={() => void store.setActive(account.id)}
-                onOpenMenu={(at) => setMenu({ accountId: account.id, ...at })}
-                onMove={(delta) => move(account.id, delta)}
-                onFocusSibling={(delta) => focusSibling(account.id, delta)}
-                onStartRename={() => setRenamingId(account.id)}
-                onFinishRename={(nickname) => {
-                  setRenamingId(null);
-                  setFocusId(account.id);
-                  if (nickname !== null && nickname !== (account.nickname ?? account.label)) {
-                    void store.rename(account.id, nickname);
-                  }
-                }}
-                onDragStart={() => setDragId(account.id)}
-                onDragOver={() => setDropId(account.id)}
-                onDrop={() => drop(account.id)}
-                onDragEnd={() => {
-                  setDragId(null);
-                  setDropId(null);
-                }}
-              />
-            );
-          })}
+          {accounts.map((account, index) => (
+            <AccountRow
+              key={account.id}
+              account={account}
+              position={index + 1}
+              status={displayStatus(account, account.id === activeAccountId, scheduler)}
+              active={account.id === activeAccountId}
+              renaming={renamingId === account.id}
+              menuOpen={menu?.accountId === account.id}
+              dropTarget={dropId === account.id && dragId !== account.id}
+              onSelect={() => void store.setActive(account.id)}
+              onOpenMenu={(at) => setMenu({ accountId: account.id, ...at })}
+              onMove={(delta) => move(account.id, delta)}
+              onFocusSibling={(delta) => focusSibling(account.id, delta)}
+              onStartRename={() => setRenamingId(account.id)}
+              onFinishRename={(nickname) => {
+                setRenamingId(null);
+                setFocusId(account.id);
+                if (nickname !== null && nickname !== (account.nickname ?? account.label)) {
+                  void store.rename(account.id, nickname);
+                }
+              }}
+              onDragStart={() => setDragId(account.id)}
+              onDragOver={() => setDropId(account.id)}
+              onDrop={() => drop(account.id)}
+              onDragEnd={() => {
+                setDragId(null);
+                setDropId(null);
+              }}
+            />
+          ))}
         </ul>
       )}
       {accounts.length > 1 && (
