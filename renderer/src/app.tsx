@@ -6,6 +6,7 @@ import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
 
 import { AccountPage } from './account/account-page.js';
 import { AppBanners } from './banners/app-banners.js';
+import { CompareView } from './compare/compare-view.js';
 import { ActivityPanel } from './jobs/activity-panel.js';
 import { PlanDialogHost } from './jobs/plan-dialog.js';
 import { LoginStatus } from './login/login-status.js';
@@ -62,7 +63,9 @@ export function App() {
   const active = state.accounts.find((account) => account.id === state.activeAccountId);
   return (
     <Shell>
-      {active ? (
+      {state.showingAllAccounts && state.accounts.length > 1 ? (
+        <CompareView />
+      ) : active ? (
         <AccountPage key={active.id} account={active} />
       ) : state.accounts.length > 0 ? (
         <ChooseAccount />

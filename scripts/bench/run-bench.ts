@@ -3,7 +3,8 @@
 // per scenario on stdout (progress goes to stderr) with its figures, its target and whether it was
 // met; exits 1 when a target was missed. Not a test: timings depend on the machine.
 //
-//   npm run bench -- [--latency 100] [--concurrency 8] [--only sync,copy]
+//   npm run bench -- [--latency 100] [--concurrency 8] [--only sync,copy,compare]
+//                    [--compare-runs 10]
 //
 // Run with `node --import tsx --expose-gc` (as `npm run bench` does) so heap figures are measured
 // after a garbage collection; without it they include garbage. Renderer scenarios (paint on
@@ -21,6 +22,7 @@ import { singleOriginEndpoints } from '../../electron/core/spotify-endpoints.js'
 import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store.js';
 import { BrowserSession } from '../../demo/fake-spotify/index.js';
 import { copyScenarios } from './copy-scenarios.js';
+import { runCompareScenario } from './compare-scenario.js';
 import { startFakeProcess, type FakeProcess } from './fake-process.js';
 import { WireLog } from './wire-log.js';
 
@@ -36,8 +38,10 @@ const { values } = parseArgs({
     latency: { type: 'string', default: '100' },
     // Requests on the wire at once (the scheduler's concurrency); the target allows at most 8.
     concurrency: { type: 'string', default: '8' },
-    // Groups of scenarios to run, comma-separated: sync, copy. Default: all.
+    // Groups of scenarios to run, comma-separated: sync, copy, compare. Default: all.
     only: { type: 'string' },
+    // Timed runs of compare_3x50k.
+    'compare-runs': { type: 'string', default: '10' },
   },
   strict: true,
 });
@@ -51,11 +55,16 @@ if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
   console.error('--concurrency must be a whole number from 1 to 64');
   process.exit(2);
 }
-const groups = ['sync', 'copy'] as const;
+const groups = ['sync', 'copy', 'compare'] as const;
 const only = values.only === undefined ? [...groups] : values.only.split(',');
 const unknownGroup = only.find((group) => !(groups as readonly string[]).includes(group));
 if (unknownGroup !== undefined) {
   console.error(`--only takes ${groups.join(', ')} (comma-separated), not ${unknownGroup}`);
+  process.exit(2);
+}
+const compareRuns = Number(values['compare-runs']);
+if (!Number.isInteger(compareRuns) || compareRuns < 1 || compareRuns > 100) {
+  console.error('--compare-runs must be a whole number from 1 to 100');
   process.exit(2);
 }
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -334,6 +343,11 @@ async function rateLimited(): Promise<void> {
   });
 }
 
+async function compare(): Promise<void> {
+  console.error(`3 accounts of 50,000 tracks: syncing (not timed), then ${compareRuns} unions…`);
+  report(await runCompareScenario({ concurrency, runs: compareRuns }));
+}
+
 const started = performance.now();
 if (only.includes('sync')) {
   await tenThousand();
@@ -341,5 +355,6 @@ if (only.includes('sync')) {
   await rateLimited();
 }
 if (only.includes('copy')) await copyScenarios({ latencyMs, concurrency, report });
+if (only.includes('compare')) await compare();
 console.error(`bench finished in ${Math.round((performance.now() - started) / 1000)} s`);
 process.exitCode = lines.every((line) => line['pass'] === true) ? 0 : 1;

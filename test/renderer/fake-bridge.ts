@@ -119,6 +119,8 @@ export class FakeBridge {
   holdStartDemo: Promise<void> | null = null;
   /** When set, `library.sync` waits for it before answering. */
   holdSync: Promise<void> | null = null;
+  /** When set, `library.changes` waits for it before answering. */
+  holdChanges: Promise<void> | null = null;
   /** When set for an offset, `library.cached` waits for the promise before answering there. */
   readonly holdCachedAt = new Map<number, Promise<void>>();
   /** When set, `accounts.add` answers with this (a promise lets a test keep it waiting). */
@@ -440,6 +442,7 @@ export class FakeBridge {
       },
       changes: async (id, options) => {
         const failure = this.record('library:changes', [id, options]);
+        await this.holdChanges;
         if (failure) return fakeFailure(failure);
         const cache = this.caches.get(id);
         if (!cache) return fakeFailure({ code: 'account_not_found', message: `No cache ${id}.` });

@@ -9,6 +9,7 @@ import { useAppState, useStore } from '../state/app-store.js';
 import { displayStatus } from './account-status.js';
 import { AccountMenu } from './account-menu.js';
 import { AccountRow } from './account-row.js';
+import { AllAccountsRow } from './all-accounts-row.js';
 import { RemoveAccountDialog } from './remove-account-dialog.js';
 import './sidebar.css';
 
@@ -20,7 +21,16 @@ interface OpenMenu {
 
 export function Sidebar() {
   const store = useStore();
-  const { accounts, activeAccountId, scheduler, info, login } = useAppState();
+  const {
+    accounts,
+    activeAccountId: activeId,
+    showingAllAccounts,
+    scheduler,
+    info,
+    login,
+  } = useAppState();
+  // The account whose page is shown: none while "All accounts" is.
+  const activeAccountId = showingAllAccounts ? null : activeId;
   const [menu, setMenu] = useState<OpenMenu | null>(null);
   const [renamingId, setRenamingId] = useState<string | null>(null);
   const [removingId, setRemovingId] = useState<string | null>(null);
@@ -89,6 +99,9 @@ export function Sidebar() {
         <h2 className="sidebar-title">Accounts</h2>
         {info?.demo && <DemoBadge />}
       </div>
+      {accounts.length > 1 && (
+        <AllAccountsRow current={showingAllAccounts} onSelect={store.openAllAccounts} />
+      )}
       {accounts.length > 0 && (
         <ul ref={list} className="account-list" aria-label="Accounts">
           {accounts.map((account, index) => (

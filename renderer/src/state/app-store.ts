@@ -42,6 +42,8 @@ export interface AppState {
   readonly login: LoginState;
   /** The settings screen on top of the main view (the setup screen doubles as settings). */
   readonly showingSettings: boolean;
+  /** "All accounts" is shown instead of the active account's page. */
+  readonly showingAllAccounts: boolean;
   /** The last action that failed, as a sentence for the error banner. */
   readonly actionError: string | null;
 }
@@ -57,6 +59,7 @@ export const initialState: AppState = {
   keychain: { state: 'available' },
   login: { phase: 'idle' },
   showingSettings: false,
+  showingAllAccounts: false,
   actionError: null,
 };
 
@@ -184,8 +187,7 @@ export class AppStore extends ExternalStore {
   /** Runs an action; a failure becomes the error banner's sentence instead of a rejection. */
   private async attempt<T>(action: () => Promise<T>): Promise<T | undefined> {
     try {
-      const value = await action();
-      return value;
+      return await action();
     } catch (error) {
       this.set({ actionError: errorSentence(error) });
       return undefined;
@@ -199,6 +201,15 @@ export class AppStore extends ExternalStore {
   openSettings = (): void => this.set({ showingSettings: true });
 
   closeSettings = (): void => this.set({ showingSettings: false });
+
+  openAllAccounts = (): void =>
+    this.set({ showingAllAccounts: true, login: this.loginAfter(null) });
+
+  /** "Signed in as X" is news about X: it goes once the person moves on to another page. */
+  private loginAfter(next: string | null): LoginState {
+    const { login } = this.state;
+    return login.phase === 'signed_in' && login.accountId !== next ? { phase: 'idle' } : login;
+  }
 
   /** Saves settings; rejects with the BridgeError so a form can show it next to its field. */
   saveSettings = async (patch: SettingsPatch): Promise<void> => {
@@ -232,12 +243,13 @@ export class AppStore extends ExternalStore {
   };
 
   setActive = async (accountId: string): Promise<void> => {
-    if (accountId === this.state.activeAccountId) return;
-    // Switch at once; the answer (or accounts:changed) confirms it. "Signed in as X" is news
-    // about X: it goes once the person moves to another account.
-    const { login } = this.state;
-    const staleNotice = login.phase === 'signed_in' && login.accountId !== accountId;
-    this.set({ activeAccountId: accountId, ...(staleNotice ? { login: { phase: 'idle' } } : {}) });
+    if (accountId === this.state.activeAccountId && !this.state.showingAllAccounts) return;
+    // Switch at once; the answer (or accounts:changed) confirms it.
+    this.set({
+      activeAccountId: accountId,
+      showingAllAccounts: false,
+      login: this.loginAfter(accountId),
+    });
     const view = await this.attempt(() => unwrap(this.api.accounts.setActive(accountId)));
     if (view) this.applyAccounts(view);
   };

@@ -4,24 +4,24 @@
 // only when there is no cache or it is older than the setting. Sync progress events, the sync's
 // outcome and its failures land here; components read one account's state and never fetch.
 // The library is read whole once; after that a sync answers with what changed since the revision
-// held here (new tracks on top, tracks gone), applied in place of reading it all again.
-// Sorted and searchable forms of the lists are kept in `forms` (track-list-forms.ts).
+// held here (new tracks on top, tracks gone), applied in place of reading it all again; so does a
+// library changed outside a sync (a heart, a job: `library:changed`), through `library:changes`.
+// Sorted and searchable forms of the lists are kept in `forms` (track-list-forms.ts), and their
+// columns of numbers for comparing accounts in `columns` (made in idle time as each list arrives).
 import {
   applyLibraryStep,
-  type CachedTracksView,
-  type LibrarySyncView,
+  type LibraryAtRevisionView,
+  type LibraryChangedView,
   type TrackView,
-  maxCachedTracksPerRequest,
 } from '../app-contract.js';
 import { errorCode, unwrap, type BridgeApi } from '../bridge.js';
 import type { FailureCode } from '../failure-code.js';
 import { errorSentence } from '../format/error-sentences.js';
+import { ListColumns } from '../compare/list-columns.js';
+import { readCachedLibrary, shownSlice } from './cached-library-read.js';
 import { ExternalStore } from './external-store.js';
 import { idleLibrary, type LibraryFailure, type LibraryState } from './library-state.js';
 import { TrackListForms } from './track-list-forms.js';
-
-/** Slice size for reading the cache: the contract's largest, so a whole read takes fewest requests. */
-const cachedSliceSize = maxCachedTracksPerRequest;
 
 /** A sync started over after this many reads that straddled a change of the cache. */
 const maxCacheReadAttempts = 3;
@@ -42,6 +42,8 @@ const signInCodes = new Set<FailureCode>([
 export class LibraryStore extends ExternalStore {
   /** The sorted and searchable forms of the lists this store hands out. */
   readonly forms = new TrackListForms();
+  /** The lists as columns of numbers, for the union of every account's library. */
+  readonly columns = new ListColumns();
   readonly #api: BridgeApi;
   readonly #options: LibraryStoreOptions;
   readonly #states = new Map<string, LibraryState>();
@@ -53,6 +55,8 @@ export class LibraryStore extends ExternalStore {
   readonly #unread = new Set<string>();
   readonly #syncs = new Map<string, Promise<void>>();
   readonly #readsRunning = new Map<string, Promise<boolean>>();
+  // Per account, the last catch-up with a library:changed, after the ones before it.
+  readonly #catchUps = new Map<string, Promise<void>>();
   #nextRead = 1;
 
   constructor(api: BridgeApi, options: LibraryStoreOptions) {
@@ -61,12 +65,19 @@ export class LibraryStore extends ExternalStore {
     this.#options = options;
   }
 
-  /** Listens for sync progress; returns the function that stops listening. */
+  /** Listens for sync progress and changed libraries; returns the function that stops it. */
   start(): () => void {
-    return this.#api.events.on('sync:progress', (progress) => {
-      const state = this.#states.get(progress.accountId);
-      if (state !== undefined) this.#set(progress.accountId, { progress });
-    });
+    const stops = [
+      this.#api.events.on('sync:progress', (progress) => {
+        const state = this.#states.get(progress.accountId);
+        if (state !== undefined) this.#set(progress.accountId, { progress });
+      }),
+      this.#api.events.on('library:changed', (change) => this.#changed(change)),
+    ];
+    return () => {
+      for (const stop of stops) stop();
+      this.columns.stopPreparing();
+    };
   }
 
   /** The account's state; the same object until something about it changes. */
@@ -107,6 +118,14 @@ export class LibraryStore extends ExternalStore {
     return done;
   }
 
+  /**
+   * Saves (true) or removes (false) one track for the account; the list shown follows when the
+   * core announces the change. Rejects with the BridgeError when the core refuses.
+   */
+  async setSaved(accountId: string, trackId: string, saved: boolean): Promise<void> {
+    await unwrap(this.#api.library.setSaved(accountId, trackId, saved));
+  }
+
   /** Drops the libraries of accounts no longer listed (removed here or elsewhere). */
   retain(accountIds: readonly string[]): void {
     const keep = new Set(accountIds);
@@ -116,7 +135,42 @@ export class LibraryStore extends ExternalStore {
         this.#revisions.delete(id);
         this.#reads.delete(id);
         this.#unread.delete(id);
+        this.#catchUps.delete(id);
+        this.columns.forget(id);
       }
+    }
+  }
+
+  /** The core changed the account's library: catch up after the catch-ups before, one by one. */
+  #changed({ accountId, revision }: LibraryChangedView): void {
+    if (!this.#states.has(accountId)) return; // never opened: its first read gets it all
+    const before = this.#catchUps.get(accountId) ?? Promise.resolve();
+    const next = before.then(() => this.#catchUp(accountId, revision));
+    this.#catchUps.set(accountId, next);
+    const forget = () => {
+      if (this.#catchUps.get(accountId) === next) this.#catchUps.delete(accountId);
+    };
+    next.then(forget, forget);
+  }
+
+  async #catchUp(accountId: string, revision: string | null): Promise<void> {
+    // A sync or read under way ends at a revision of its own: catch up from there.
+    await this.#syncs.get(accountId);
+    await this.#readsRunning.get(accountId);
+    const state = this.#states.get(accountId);
+    if (state?.phase !== 'ready') return;
+    if (revision !== null && this.#revisions.get(accountId) === revision) return;
+    const since = this.#unread.has(accountId) ? null : (this.#revisions.get(accountId) ?? null);
+    try {
+      if (since !== null) {
+        const answer = await unwrap(this.#api.library.changes(accountId, { since }));
+        if (!this.#states.has(accountId) || this.#apply(accountId, since, answer)) return;
+      }
+      await this.#read(accountId);
+    } catch (error) {
+      // What is shown is behind the core's: the next sync or read must start from nothing.
+      this.#unread.add(accountId);
+      this.#fail(accountId, error, 'load');
     }
   }
 
@@ -145,10 +199,11 @@ export class LibraryStore extends ExternalStore {
   }
 
   /**
-   * Applies a sync's changes to what is shown, if they start from it: false when the library must
-   * be read again instead (told so, or a read of it started or failed meanwhile).
+   * Applies what changed (a sync's answer, or `library:changes`'s) to what is shown, if it starts
+   * from it: false when the library must be read again instead (told so, or a read of it started
+   * or failed meanwhile).
    */
-  #apply(accountId: string, since: string | null, outcome: LibrarySyncView): boolean {
+  #apply(accountId: string, since: string | null, outcome: LibraryAtRevisionView): boolean {
     const { changes, revision } = outcome;
     if (since === null || revision === null || changes.kind === 'reload') return false;
     if (this.#revisions.get(accountId) !== since || this.#unread.has(accountId)) return false;
@@ -158,7 +213,11 @@ export class LibraryStore extends ExternalStore {
       changes.kind === 'none'
         ? state.tracks
         : changes.steps.reduce<readonly TrackView[]>(applyLibraryStep, state.tracks);
-    if (tracks !== state.tracks) this.forms.carryOver(state.tracks, tracks);
+    if (tracks !== state.tracks) {
+      this.forms.carryOver(state.tracks, tracks);
+      this.columns.carryOver(state.tracks, tracks);
+      this.columns.prepareLater(accountId, tracks);
+    }
     this.#revisions.set(accountId, revision);
     // Only the time moves when nothing changed: the same list keeps its sorted and search forms.
     this.#set(accountId, { tracks, total: outcome.total, lastSyncedAt: outcome.lastSyncedAt });
@@ -198,7 +257,7 @@ export class LibraryStore extends ExternalStore {
     const current = () => this.#reads.get(accountId) === read;
     try {
       for (let attempt = 1; ; attempt += 1) {
-        const slices = await this.#readSlices(accountId, (first) => {
+        const slices = await readCachedLibrary(this.#api, accountId, (first) => {
           // Nothing shown yet: the first rows need not wait for the rest.
           if (current() && this.#states.get(accountId)?.phase === 'loading') {
             this.#set(accountId, { ...shownSlice(first), phase: 'ready', readingRest: true });
@@ -213,6 +272,7 @@ export class LibraryStore extends ExternalStore {
         if (slices.revision === null) this.#revisions.delete(accountId);
         else this.#revisions.set(accountId, slices.revision);
         this.#set(accountId, { ...shownSlice(slices), phase: 'ready', readingRest: false });
+        this.columns.prepareLater(accountId, slices.items);
         return true;
       }
     } catch (error) {
@@ -223,27 +283,6 @@ export class LibraryStore extends ExternalStore {
       this.#fail(accountId, error, 'load');
       return false;
     }
-  }
-
-  async #readSlices(
-    accountId: string,
-    onFirstSlice: (first: CachedTracksView) => void,
-  ): Promise<'changed' | CachedTracksView> {
-    const slice = (offset: number) =>
-      unwrap(this.#api.library.cached(accountId, { offset, limit: cachedSliceSize }));
-    const first = await slice(0);
-    if (first.nextOffset === null) return first;
-    onFirstSlice(first);
-    const offsets: number[] = [];
-    for (let offset = first.nextOffset; offset < first.cachedCount; offset += cachedSliceSize) {
-      offsets.push(offset);
-    }
-    // All at once: the main side answers them in turn with no round trip between them.
-    const rest = await Promise.all(offsets.map(slice));
-    if (rest.some((part) => part.revision !== first.revision)) return 'changed';
-    const items = [first, ...rest].flatMap((part) => part.items);
-    if (items.length !== first.cachedCount) return 'changed';
-    return { ...first, items, nextOffset: null };
   }
 
   #isStale(state: LibraryState): boolean {
@@ -267,16 +306,4 @@ export class LibraryStore extends ExternalStore {
     this.#states.set(accountId, { ...state, ...patch });
     this.notify();
   }
-}
-
-/** What a read shows of the tracks it got. */
-function shownSlice(
-  slice: CachedTracksView,
-): Pick<LibraryState, 'tracks' | 'total' | 'lastSyncedAt' | 'error'> {
-  return {
-    tracks: slice.items,
-    total: slice.cached ? slice.total : null,
-    lastSyncedAt: slice.lastSyncedAt,
-    error: null,
-  };
 }

@@ -8,6 +8,7 @@ import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'r
 import type { AccountView, SchedulerView } from '../app-contract.js';
 import type { FailureCode } from '../failure-code.js';
 import { inIdleSlices } from '../common/idle-slices.js';
+import { typingRestMs, useChangedWithin } from '../common/use-changed-within.js';
 import { formatCount, formatTime, plural } from '../format/formatters.js';
 import { useAppState, useStore } from '../state/app-store.js';
 import type { LibraryFailure, LibraryState } from '../state/library-state.js';
@@ -182,19 +183,6 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
   );
 }
 
-/** How long a query must rest before the table loads new covers and draws rows out of view. */
-export const typingRestMs = 250;
-
-/** True from a change of `value` until it has stayed the same for `ms`. */
-function useChangedWithin<T>(value: T, ms: number): boolean {
-  const [rested, setRested] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setRested(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return !Object.is(rested, value);
-}
-
 function SyncProgress({ saved }: { readonly saved: LibraryState }) {
   const { progress } = saved;
   if (progress === null || progress.phase === 'checking') {
@@ -209,7 +197,7 @@ function SyncProgress({ saved }: { readonly saved: LibraryState }) {
   );
 }
 
-function ProgressRow(props: {
+export function ProgressRow(props: {
   readonly label: string;
   readonly value: number | null;
   readonly max: number | null;

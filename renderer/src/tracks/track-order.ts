@@ -23,7 +23,8 @@ export function nextSort(current: SortOrder, key: SortKey): SortOrder {
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-function compare(order: SortKey): (a: TrackView, b: TrackView) => number {
+/** How two tracks compare by one key, ascending. */
+export function compareTracksBy(order: SortKey): (a: TrackView, b: TrackView) => number {
   switch (order) {
     case 'addedAt':
       return (a, b) => a.addedAt - b.addedAt;
@@ -39,7 +40,7 @@ function compare(order: SortKey): (a: TrackView, b: TrackView) => number {
 }
 
 export function sortTracks(tracks: readonly TrackView[], order: SortOrder): TrackView[] {
-  const byKey = compare(order.key);
+  const byKey = compareTracksBy(order.key);
   const sign = order.direction === 'ascending' ? 1 : -1;
   return [...tracks].sort((a, b) => sign * byKey(a, b));
 }
@@ -55,7 +56,7 @@ export function mergeSorted(
   gone: ReadonlySet<TrackView>,
   order: SortOrder,
 ): TrackView[] {
-  const byKey = compare(order.key);
+  const byKey = compareTracksBy(order.key);
   const sign = order.direction === 'ascending' ? 1 : -1;
   const incoming = sortTracks(added, order);
   const kept = gone.size === 0 ? sortedBefore : sortedBefore.filter((track) => !gone.has(track));
@@ -108,6 +109,11 @@ export function filterTracks(
 export interface TrackSearch {
   /** The tracks matching `query` (as filterTracks decides), in the list's order. */
   filter(query: string): readonly TrackView[];
+  /**
+   * The same search, answered as the positions in the list of the matching tracks (null: the
+   * query has no words, so every position), for a view that keeps more than tracks per row.
+   */
+  positions(query: string): readonly number[] | null;
   /**
    * Gets the search ready for typing, a slice at a time while `deadline` has time left: builds
    * each track's letter mask (once per list), then runs a search over the whole list, and a
@@ -205,29 +211,31 @@ export function createTrackSearch(tracks: readonly TrackView[], text: SearchText
     readonly words: readonly string[];
     readonly matches: readonly number[];
   } | null = null;
+  const run = (query: string): ScanResult | null => {
+    const normalised = query.toLocaleLowerCase();
+    const words = normalised.split(/\s+/).filter(Boolean);
+    if (words.length === 0) {
+      previous = null;
+      return null;
+    }
+    // Extending the query can only narrow the matches: every word of the previous query is
+    // still in it, whole or lengthened ("the f" → "the fa").
+    const narrowing = previous !== null && normalised.startsWith(previous.query);
+    const candidates = narrowing && previous ? previous.matches : null;
+    const known = narrowing && previous ? previous.words : [];
+    const result = scan(
+      texts,
+      masks,
+      tracks,
+      candidates,
+      words.filter((word) => !known.includes(word)),
+    );
+    previous = { query: normalised, words, matches: result.indices };
+    return result;
+  };
   return {
-    filter(query) {
-      const normalised = query.toLocaleLowerCase();
-      const words = normalised.split(/\s+/).filter(Boolean);
-      if (words.length === 0) {
-        previous = null;
-        return tracks;
-      }
-      // Extending the query can only narrow the matches: every word of the previous query is
-      // still in it, whole or lengthened ("the f" → "the fa").
-      const narrowing = previous !== null && normalised.startsWith(previous.query);
-      const candidates = narrowing && previous ? previous.matches : null;
-      const known = narrowing && previous ? previous.words : [];
-      const result = scan(
-        texts,
-        masks,
-        tracks,
-        candidates,
-        words.filter((word) => !known.includes(word)),
-      );
-      previous = { query: normalised, words, matches: result.indices };
-      return result.tracks;
-    },
+    filter: (query) => run(query)?.tracks ?? tracks,
+    positions: (query) => run(query)?.indices ?? null,
     warmUp(deadline) {
       if (masks !== null) return true;
       building ??= new Int32Array(texts.length);

@@ -1,11 +1,11 @@
 // One row of the track table: cover, title with its badges, artists, album, date added, the heart
 // and the duration, placed by the virtualiser. Memoised on plain values, so a change of selection,
 // of the active row or of one heart re-renders the rows it concerns and no other.
-import { memo, useState } from 'react';
+import { memo } from 'react';
 
 import type { TrackView } from '../app-contract.js';
 import { formatDate, formatDuration } from '../format/formatters.js';
-import { useImageSource } from '../images/image-source.js';
+import { Cover, TrackTitle } from './track-cells.js';
 import { TrackHeart, type HeartState } from './track-heart.js';
 
 export interface TrackRowProps {
@@ -47,17 +47,7 @@ export const TrackRow = memo(function TrackRow(props: TrackRowProps) {
         <Cover url={track.albumImageUrl} paused={props.coversPaused} />
       </div>
       <div role="gridcell" className="col-title">
-        <span className="track-name">{track.name}</span>
-        {track.explicit && (
-          <span className="badge" role="img" aria-label="Explicit" title="Explicit">
-            E
-          </span>
-        )}
-        {track.isLocal && (
-          <span className="badge" title="A local file, not on Spotify">
-            Local file
-          </span>
-        )}
+        <TrackTitle track={track} />
       </div>
       <div role="gridcell" className="col-artists">
         {track.artists.join(', ')}
@@ -85,32 +75,3 @@ export const TrackRow = memo(function TrackRow(props: TrackRowProps) {
     </div>
   );
 });
-
-/** The album cover, or a note symbol when there is none or it cannot be loaded (offline). */
-function Cover({ url, paused }: { readonly url: string | null; readonly paused: boolean }) {
-  const [failedUrl, setFailedUrl] = useState<string | null>(null);
-  // The cover this row has shown: it stays while loading is paused, a new one waits.
-  const [loadedUrl, setLoadedUrl] = useState<string | null>(null);
-  const imageSource = useImageSource();
-  if (url === null || url === failedUrl || (paused && url !== loadedUrl)) {
-    return (
-      <span className="cover-placeholder" aria-hidden="true">
-        ♪
-      </span>
-    );
-  }
-  return (
-    <img
-      // A new element per cover: rows are reused by position, and a reused <img> would show the
-      // previous track's cover until the new one loads.
-      key={url}
-      src={imageSource(url)}
-      alt=""
-      loading="lazy"
-      width={40}
-      height={40}
-      onLoad={() => setLoadedUrl(url)}
-      onError={() => setFailedUrl(url)}
-    />
-  );
-}

@@ -5,21 +5,19 @@
 // and aria-activedescendant names the active row: a row scrolled out of view is unmounted, and
 // focus on it would be lost. Clicks and keys are handled once for the whole grid, not per row
 // (selection/grid-selection-events.ts).
-import { observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
-import { useId, useImperativeHandle, useRef, type Ref } from 'react';
+import { useId, useRef, type Ref } from 'react';
 
 import { libraryItemKey, type TrackView } from '../app-contract.js';
 import { gridSelectionHandlers } from '../selection/grid-selection-events.js';
 import type { ListSelection } from '../selection/use-list-selection.js';
+import { SortHeader } from './sort-header.js';
 import type { HeartState } from './track-heart.js';
 import type { SortKey, SortOrder } from './track-order.js';
 import { TrackRow } from './track-row.js';
+import { trackRowHeight, useVirtualRows, type TrackTableHandle } from './use-virtual-rows.js';
 import './track-table.css';
 
-export const trackRowHeight = 56;
-
-/** Rows drawn beyond each edge of the view when the person is not typing. */
-const overscanAtRest = 5;
+export { trackRowHeight, type TrackTableHandle } from './use-virtual-rows.js';
 
 export interface TrackTableProps {
   readonly tracks: readonly TrackView[];
@@ -55,17 +53,6 @@ export interface RowHearts {
   readonly onRemove: (track: TrackView) => void;
 }
 
-export interface TrackTableHandle {
-  /**
-   * Shows the first rows, in the very render that follows: call it before the state change
-   * that gives the table its new rows (a new search shows its best matches from the top).
-   */
-  scrollToTop(): void;
-}
-
-/** How the virtualiser hears of a new scroll position (its observeElementOffset callback). */
-type OffsetListener = (offset: number, isScrolling: boolean) => void;
-
 interface Column {
   readonly title: string;
   readonly sortKey: SortKey | null;
@@ -96,74 +83,37 @@ export function TrackTable({
   hearts,
   ref,
 }: TrackTableProps) {
-  const scroller = useRef<HTMLDivElement>(null);
+  const { scroller, virtualItems, slots, viewRows, scrollTo } = useVirtualRows(
+    Math.max(capacity, tracks.length),
+    typing,
+    ref,
+  );
   const head = useRef<HTMLDivElement>(null);
   const rowIdPrefix = useId();
-  const offsetListener = useRef<OffsetListener | null>(null);
-  // The virtualiser hands back functions that change identity per render; the compiler must
-  // not memoise around it (react-hooks "incompatible-library").
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: Math.max(capacity, tracks.length),
-    getScrollElement: () => scroller.current,
-    estimateSize: () => trackRowHeight,
-    // Rows drawn beyond each edge of the view: 280 px, more than a wheel step or two ahead of
-    // the next render. None while typing: each row drawn adds to a keystroke that changes every
-    // row shown (see the README's renderer benchmark), and rows out of view only matter once the
-    // person scrolls.
-    overscan: typing ? 0 : overscanAtRest,
-    // No getItemKey: the virtualiser keys its items by position. A key function would have to
-    // change with every new list, and each change makes the virtualiser re-measure every row:
-    // 50,000 of them on each keystroke of a search. (React keys are set below, by slot.)
-    observeElementOffset: (instance, listener) => {
-      offsetListener.current = listener;
-      return observeElementOffset(instance, listener);
-    },
+
+  const keyed = selection !== undefined || hearts !== undefined;
+  const keys = virtualItems.map((item) => {
+    const track = tracks[item.index];
+    return keyed && track !== undefined ? libraryItemKey(track) : '';
   });
-
-  const virtualItems = virtualizer.getVirtualItems();
-  // Rows are keyed by slot, not by position. The rendered rows are always a run of consecutive
-  // positions no longer than `slots`, so position modulo `slots` gives each one its own slot: a
-  // row scrolled out hands its elements to the row scrolled in, and a jump (back to the top for
-  // a new search, a long scroll) updates the rendered rows in place instead of replacing them
-  // all. `slots` is the longest run the view can need (a row cut at each edge, the overscan
-  // either side), not the run's own length, which changes by one as rows align with the edges
-  // and by the overscan as typing starts and stops: each such change would move every row to
-  // another slot and redraw it. It changes only with the view's height.
-  const viewRows = Math.ceil((virtualizer.scrollRect?.height ?? 0) / trackRowHeight) + 1;
-  const slots = Math.max(virtualItems.length, viewRows + 2 * overscanAtRest);
-
-  // Told at once, the virtualiser draws the new position in the coming render. Left to the
-  // scroll event, it would hear of it in the next frame: that render would draw rows for the old
-  // position (none, past the end of a shorter list), then a second render the new one.
-  const scrollTo = (offset: number) =>
-    scrollElement(scroller.current, offset, offsetListener.current);
-
-  useImperativeHandle(
-    ref,
-    () => ({ scrollToTop: () => scrollElement(scroller.current, 0, offsetListener.current) }),
-    [],
-  );
-
   const focusKey = selection?.focus ?? null;
-  let activeId: string | undefined;
-  const rows = virtualItems.map((item) => {
+  const activeSlot = focusKey === null ? -1 : keys.indexOf(focusKey);
+  const activeItem = activeSlot === -1 ? undefined : virtualItems[activeSlot];
+  const activeId = activeItem === undefined ? undefined : `${rowIdPrefix}-${activeItem.index}`;
+  const rows = virtualItems.map((item, slot) => {
     const track = tracks[item.index];
     if (!track) return null;
-    const key = selection !== undefined || hearts !== undefined ? libraryItemKey(track) : '';
-    const active = focusKey !== null && key === focusKey;
-    const id = `${rowIdPrefix}-${item.index}`;
-    if (active) activeId = id;
+    const key = keys[slot] ?? '';
     return (
       <TrackRow
         key={item.index % slots}
-        id={id}
+        id={`${rowIdPrefix}-${item.index}`}
         track={track}
         rowIndex={item.index + 2}
         top={item.start}
         coversPaused={typing}
         selected={selection === undefined ? null : selection.selected.has(key)}
-        active={active}
+        active={slot === activeSlot}
         heart={hearts === undefined ? null : (hearts.changing.get(key) ?? 'saved')}
         accountLabel={hearts?.accountLabel ?? ''}
         onRemove={hearts?.onRemove ?? null}
@@ -174,7 +124,9 @@ export function TrackTable({
   const handlers =
     selection === undefined
       ? undefined
-      : gridSelectionHandlers(selection, {
+      : // The handlers read the refs in events only, never while rendering.
+        // eslint-disable-next-line react-hooks/refs
+        gridSelectionHandlers(selection, {
           rowHeight: trackRowHeight,
           firstRowIndex: 2,
           rowCount: tracks.length,
@@ -200,41 +152,24 @@ export function TrackTable({
     >
       <div ref={head} role="rowgroup" className="track-head">
         <div role="row" aria-rowindex={1} className="track-grid">
-          {columns.map((column) => (
-            <div
-              key={column.title}
-              role="columnheader"
-              className={column.className}
-              aria-sort={
-                column.sortKey === null
-                  ? undefined
-                  : column.sortKey === sort.key
-                    ? sort.direction
-                    : 'none'
-              }
-            >
-              {column.sortKey === null ? (
+          {columns.map((column) =>
+            column.sortKey === null ? (
+              <div key={column.title} role="columnheader" className={column.className}>
                 <span className={hiddenTitles.has(column.title) ? 'visually-hidden' : ''}>
                   {column.title}
                 </span>
-              ) : (
-                <button
-                  type="button"
-                  className="sort-button"
-                  onClick={() => column.sortKey && onSort(column.sortKey)}
-                >
-                  {column.title}
-                  <span aria-hidden="true" className="sort-arrow">
-                    {column.sortKey === sort.key
-                      ? sort.direction === 'ascending'
-                        ? '▲'
-                        : '▼'
-                      : ''}
-                  </span>
-                </button>
-              )}
-            </div>
-          ))}
+              </div>
+            ) : (
+              <SortHeader
+                key={column.title}
+                title={column.title}
+                sortKey={column.sortKey}
+                sort={sort}
+                onSort={onSort}
+                className={column.className}
+              />
+            ),
+          )}
         </div>
       </div>
       <div
@@ -247,14 +182,4 @@ export function TrackTable({
       </div>
     </div>
   );
-}
-
-function scrollElement(
-  element: HTMLElement | null,
-  offset: number,
-  listener: OffsetListener | null,
-): void {
-  if (element === null || element.scrollTop === offset) return;
-  element.scrollTop = offset;
-  listener?.(offset, false);
 }

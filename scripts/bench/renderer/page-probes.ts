@@ -327,6 +327,10 @@ export interface KeystrokeProbeArgs {
   /** The query's words, lower-cased: every painted row must contain all of them. */
   readonly words: readonly string[];
   readonly timeoutMs: number;
+  /** Where the table says "N of M" (N the filtered count); default: the account view's. */
+  readonly countSelector?: string;
+  /** The table's rows; default: the account view's. */
+  readonly rowSelector?: string;
 }
 
 /**
@@ -341,12 +345,12 @@ export function armKeystrokeProbe(args: KeystrokeProbeArgs): void {
   if (presented === undefined) throw new Error('installPaintProbe was not installed');
   // "1,234 of 50,000": the first number is the filtered count.
   const shownCount = () => {
-    const text = doc.querySelector('.tracks h2 .count')?.textContent ?? '';
+    const text = doc.querySelector(args.countSelector ?? '.tracks h2 .count')?.textContent ?? '';
     const [filtered = ''] = text.split(' of ');
     return Number(filtered.replace(/\D/g, ''));
   };
   const rowsMatch = () => {
-    const rows = doc.querySelectorAll('[data-testid="track-row"]');
+    const rows = doc.querySelectorAll(args.rowSelector ?? '[data-testid="track-row"]');
     if (args.expectedCount === 0) return rows.length === 0;
     if (rows.length === 0) return false;
     for (let i = 0; i < rows.length; i += 1) {

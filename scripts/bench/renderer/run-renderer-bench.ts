@@ -6,7 +6,8 @@
 //
 //   npm run bench:renderer -- [--switches 10] [--scroll-step 5000]
 //                             [--query "the faded" --query paper] [--search-rounds 5]
-//                             [--reloads 3] [--cold-open-only] [--chromium /usr/bin/chromium] [--renderer-dir DIR] [--verbose]
+//                             [--reloads 3] [--cold-open-only] [--compare-opens 5]
+//                             [--chromium /usr/bin/chromium] [--renderer-dir DIR] [--verbose]
 //
 // How it runs (about a minute here): builds the renderer into a temporary directory (or takes the
 // build given with --renderer-dir, to measure a change before making it), starts the harness with
@@ -28,6 +29,11 @@
 //   visited): the page reloaded `--reloads` times, each timed from navigation start to the first
 //   rows presented (first_rows_ms) and to the library's oldest track found by a search typed then
 //   (searchable_ms); then the JS heap after visiting every account and a full GC (js_heap_mb).
+// - renderer_compare_3x50k (the same harness, every library in the page): "All accounts" opened
+//   from an account's page `--compare-opens` times, each timed from the click to its first rows
+//   and counts presented (open_ms), then "in the first account, not in the second" chosen
+//   (not_in_ms); then each `--query` typed `--search-rounds` times into its search box, which
+//   looks through all three libraries (per_keystroke_ms).
 // Times are the page's own `performance.now()`, without CPU throttling, on a GPU-less software
 // renderer: compare runs on the same machine, and read them next to `load_average_1m` (other work
 // on the same cores slows the page). Needs `apt-get install chromium` (no browser download).
@@ -43,6 +49,7 @@ import {
 } from './bench-browser-session.js';
 import { loadLargeLibrary, runScrollScenario } from './scroll-scenario.js';
 import { runColdOpenScenario } from './cold-open-scenario.js';
+import { runCompareScenario } from './compare-scenario.js';
 import { runResyncDeltaScenario } from './resync-delta-scenario.js';
 import { runSearchScenario } from './search-scenario.js';
 import { runSwitchScenario } from './switch-scenario.js';
@@ -59,6 +66,8 @@ const { values } = parseArgs({
     query: { type: 'string', multiple: true, default: ['the faded', 'paper'] },
     'search-rounds': { type: 'string', default: '5' },
     reloads: { type: 'string', default: '3' },
+    // Times "All accounts" is opened in renderer_compare_3x50k.
+    'compare-opens': { type: 'string', default: '5' },
     // Runs renderer_cold_open_50k alone (its own harness), to measure a change to loading quickly.
     'cold-open-only': { type: 'boolean', default: false },
     chromium: { type: 'string', default: chromiumExecutable },
@@ -96,6 +105,12 @@ if (!Number.isInteger(searchRounds) || searchRounds < 1 || searchRounds > 50) {
 const reloads = Number(values.reloads);
 if (!Number.isInteger(reloads) || reloads < 1 || reloads > 20) {
   console.error('--reloads must be a whole number from 1 to 20');
+  process.exit(2);
+}
+
+const compareOpens = Number(values['compare-opens']);
+if (!Number.isInteger(compareOpens) || compareOpens < 1 || compareOpens > 50) {
+  console.error('--compare-opens must be a whole number from 1 to 50');
   process.exit(2);
 }
 
@@ -153,7 +168,14 @@ async function runThreeAccountScenarios(): Promise<void> {
   console.error(
     `three accounts of ${largeLibrary} tracks: loading (not measured), ${reloads} reloads…`,
   );
-  await withSession([largeLibrary, largeLibrary, largeLibrary], (session) =>
-    runColdOpenScenario(session, largeLibrary, { reloads, loadTimeoutMs }),
-  );
+  await withSession([largeLibrary, largeLibrary, largeLibrary], async (session) => {
+    await runColdOpenScenario(session, largeLibrary, { reloads, loadTimeoutMs });
+    console.error(`All accounts over the three: opening it ${compareOpens} times, then typing…`);
+    await runCompareScenario(session, {
+      opens: compareOpens,
+      queries,
+      rounds: searchRounds,
+      loadTimeoutMs,
+    });
+  });
 }
