@@ -19,28 +19,31 @@ export function trackUri(trackId: string): string {
  * Saves the tracks in the order given: each lands on top, so the last ends up newest. `signal`
  * cancels it (a write cancelled on the wire has an unknown outcome, as a lost answer has).
  */
-export async function saveToLibrary(
+export function saveToLibrary(
   session: AccountSession,
   trackIds: readonly string[],
   signal?: AbortSignal,
 ): Promise<void> {
-  await session.send({
-    path: '/v1/me/library',
-    method: 'PUT',
-    query: { uris: urisOf(trackIds) },
-    unsafeToRepeat: true,
-    ...(signal === undefined ? {} : { signal }),
-  });
+  return changeLibrary(session, 'PUT', trackIds, signal);
 }
 
-export async function removeFromLibrary(
+export function removeFromLibrary(
   session: AccountSession,
   trackIds: readonly string[],
   signal?: AbortSignal,
 ): Promise<void> {
+  return changeLibrary(session, 'DELETE', trackIds, signal);
+}
+
+async function changeLibrary(
+  session: AccountSession,
+  method: 'PUT' | 'DELETE',
+  trackIds: readonly string[],
+  signal: AbortSignal | undefined,
+): Promise<void> {
   await session.send({
     path: '/v1/me/library',
-    method: 'DELETE',
+    method,
     query: { uris: urisOf(trackIds) },
     unsafeToRepeat: true,
     ...(signal === undefined ? {} : { signal }),

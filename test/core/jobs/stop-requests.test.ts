@@ -71,6 +71,38 @@ async function stopWhileBatchHitsQuota(opened: JobsFixture, request: 'pause' | '
   return { jobId, stopped };
 }
 
+/**
+ * Starts a copy and, while its batch 1 is on the wire, makes Spotify answer it 429 with a
+ * Retry-After of 10 s, which the scheduler waits out; what Bob held before, and how many tracks
+ * the copy saves.
+ */
+async function copyWaitingOutRetryAfter(opened: JobsFixture) {
+  const { core, fake } = opened;
+  const bobBefore = await spotifyIds(fake, 1);
+  const started = await startCopy(opened);
+  const jobId = started.definition.id;
+  const copied = started.definition.steps[0]?.items.length ?? 0;
+  await fake.control.setLatency(50);
+  await jobProgresses(core, jobId, (r) => r.progress.batch === 1 && r.progress.inFlight);
+  await fake.control.injectFault({
+    kind: 'rate_limit',
+    count: 1,
+    retryAfterSeconds: 10,
+    pathPrefix: '/v1/me/library',
+  });
+  await sleep(100);
+  return { jobId, copied, bobBefore };
+}
+
+/** Bob has the copied tracks on top of what he had, each saved once. */
+async function expectCopiedOnce(opened: JobsFixture, bobBefore: unknown[], copied: number) {
+  const { fake } = opened;
+  const bobAfter = await spotifyIds(fake, 1);
+  expect(bobAfter.slice(copied)).toEqual(bobBefore);
+  expect(bobAfter).toHaveLength(bobBefore.length + copied);
+  expect(await fake.control.repeatedWrites(user(fake, 1).id)).toBe(0);
+}
+
 it.each(['pause', 'cancel'] as const)(
   'a %s asked for while a batch is on the wire holds when that batch hits the quota',
   async (request) => {
@@ -136,19 +168,7 @@ it('undoes a copy cancelled with a batch in flight without removing blindly what
 it('quits at once while a batch waits out a long Retry-After, and resumes from there next time', async () => {
   const opened = await open({ maxRateLimitWaitMs: 60_000 });
   const { core, fake, subject } = opened;
-  const bobBefore = await spotifyIds(fake, 1);
-  const started = await startCopy(opened);
-  const jobId = started.definition.id;
-  const copied = started.definition.steps[0]?.items.length ?? 0;
-  await fake.control.setLatency(50);
-  await jobProgresses(core, jobId, (r) => r.progress.batch === 1 && r.progress.inFlight);
-  await fake.control.injectFault({
-    kind: 'rate_limit',
-    count: 1,
-    retryAfterSeconds: 10,
-    pathPrefix: '/v1/me/library',
-  });
-  await sleep(100);
+  const { jobId, copied, bobBefore } = await copyWaitingOutRetryAfter(opened);
 
   const quitAt = Date.now();
   await core.close();
@@ -161,10 +181,7 @@ it('quits at once while a batch waits out a long Retry-After, and resumes from t
   await reopened.jobs.service.resume(jobId);
   const done = await jobReaches(reopened, jobId, new Set(['finished', 'failed']));
   expect(done.progress.state).toBe('finished');
-  const bobAfter = await spotifyIds(fake, 1);
-  expect(bobAfter.slice(copied)).toEqual(bobBefore);
-  expect(bobAfter).toHaveLength(bobBefore.length + copied);
-  expect(await fake.control.repeatedWrites(user(fake, 1).id)).toBe(0);
+  await expectCopiedOnce(opened, bobBefore, copied);
 });
 
 it("quits at once during a move's removal while the source's sync waits out a long Retry-After", async () => {
@@ -194,19 +211,7 @@ it("quits at once during a move's removal while the source's sync waits out a lo
 it('pauses at once while a batch waits out a long Retry-After, and resumes with each track once', async () => {
   const opened = await open({ maxRateLimitWaitMs: 60_000 });
   const { core, fake } = opened;
-  const bobBefore = await spotifyIds(fake, 1);
-  const started = await startCopy(opened);
-  const jobId = started.definition.id;
-  const copied = started.definition.steps[0]?.items.length ?? 0;
-  await fake.control.setLatency(50);
-  await jobProgresses(core, jobId, (r) => r.progress.batch === 1 && r.progress.inFlight);
-  await fake.control.injectFault({
-    kind: 'rate_limit',
-    count: 1,
-    retryAfterSeconds: 10,
-    pathPrefix: '/v1/me/library',
-  });
-  await sleep(100);
+  const { jobId, copied, bobBefore } = await copyWaitingOutRetryAfter(opened);
 
   const pausedAt = Date.now();
   const paused = await core.jobs.service.pause(jobId);
@@ -219,8 +224,5 @@ it('pauses at once while a batch waits out a long Retry-After, and resumes with 
   await core.jobs.service.resume(jobId);
   const done = await jobReaches(core, jobId, new Set(['finished', 'failed']));
   expect(done.progress.state).toBe('finished');
-  const bobAfter = await spotifyIds(fake, 1);
-  expect(bobAfter.slice(copied)).toEqual(bobBefore);
-  expect(bobAfter).toHaveLength(bobBefore.length + copied);
-  expect(await fake.control.repeatedWrites(user(fake, 1).id)).toBe(0);
+  await expectCopiedOnce(opened, bobBefore, copied);
 });
