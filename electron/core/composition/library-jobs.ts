@@ -62,6 +62,13 @@ export class LibraryJobs {
       dataDir: options.dataDir,
       planner: this.#planner,
       labelOf,
+      grantOf: async (accountId) => {
+        try {
+          return (await options.vault.read(accountId))?.authorizedAt ?? null;
+        } catch {
+          return null;
+        }
+      },
       clock,
       deps: {
         write: (accountId, action, ids, signal) => this.#write(accountId, action, ids, signal),
@@ -75,7 +82,7 @@ export class LibraryJobs {
     // A sign-in renews an account's grant: jobs waiting for it go on.
     this.#subscriptions.add(
       registry.onDidChange(() => {
-        void this.service.accountsChanged((accountId) => this.#planner.canWrite(accountId));
+        void this.service.accountsChanged();
       }),
     );
   }

@@ -258,7 +258,7 @@ export interface RequestResults {
   'library:cached': CachedTracksView;
   'library:changes': LibraryAtRevisionView;
   'library:setSaved': null;
-  /** Newest first: running and paused jobs, then the recent finished ones. */
+  /** Every job kept (those not ended, and the 30 latest ended), newest first. */
   'jobs:list': readonly JobView[];
   'jobs:plan': JobPlanView;
   'jobs:planUndo': JobPlanView;

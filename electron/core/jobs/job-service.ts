@@ -29,6 +29,8 @@ export interface JobServiceOptions {
   readonly deps: JobWriteDeps;
   /** The account's name, or null when it is no longer in the app. */
   readonly labelOf: (accountId: string) => string | null;
+  /** When the account's stored grant was made (a new sign-in changes it); null when none. */
+  readonly grantOf: (accountId: string) => Promise<number | null>;
   readonly clock: Clock;
 }
 
@@ -38,6 +40,8 @@ export class JobService {
   readonly #queue: string[] = [];
   readonly #timers = new Map<string, NodeJS.Timeout>();
   #running: RunningJob | null = null;
+  // The grant each job waiting for a sign-in was paused with (see accountsChanged).
+  readonly #grantsAtPause = new Map<string, number | null>();
   #closed = false;
 
   constructor(options: JobServiceOptions) {
@@ -189,13 +193,21 @@ export class JobService {
   }
 
   /** Accounts changed (a sign-in): jobs waiting for one whose account can now write go on. */
-  async accountsChanged(canWrite: (accountId: string) => Promise<boolean>): Promise<void> {
+  async accountsChanged(): Promise<void> {
     for (const record of this.#records.list()) {
       const { pause, state } = record.progress;
       if (state !== 'paused' || pause === null || pause.accountId === null) continue;
       if (pause.reason !== 'needs_sign_in' && pause.reason !== 'missing_scope') continue;
       if (this.#options.labelOf(pause.accountId) === null) continue;
-      if (await canWrite(pause.accountId)) await this.resume(record.definition.id).catch(() => {});
+      // Only a new sign-in: the account list also changes with every sync, and a grant Spotify
+      // refused is not tried again and again.
+      const id = record.definition.id;
+      const grant = await this.#options.grantOf(pause.accountId);
+      if (this.#grantsAtPause.get(id) === grant) continue;
+      this.#grantsAtPause.set(id, grant);
+      if (await this.#options.planner.canWrite(pause.accountId)) {
+        await this.resume(id).catch(() => {});
+      }
     }
   }
 
@@ -270,6 +282,13 @@ export class JobService {
       clock: this.#options.clock,
     });
     if (timedPause) this.#scheduleResume(record);
+    const { pause } = record.progress;
+    if (
+      pause?.accountId &&
+      (pause.reason === 'needs_sign_in' || pause.reason === 'missing_scope')
+    ) {
+      this.#grantsAtPause.set(record.definition.id, await this.#options.grantOf(pause.accountId));
+    }
   }
 
   #scheduleResume(record: JobRecord): void {

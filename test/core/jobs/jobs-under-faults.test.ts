@@ -148,6 +148,11 @@ it('asks for a new sign-in before writing with a grant that lacks user-library-m
   await expect(core.jobs.setSaved(bob.id, expected[0] ?? '', true)).rejects.toMatchObject({
     code: 'missing_scope',
   });
+  // The account list changing for another reason (a sync) does not try the same grant again.
+  await core.syncLibrary(fixture.account(0).id);
+  await core.registry.rename(bob.id, 'Bob');
+  expect(core.jobs.service.get(started.definition.id).progress.state).toBe('paused');
+  expect((await fake.control.requestCounts()).byPath['PUT /v1/me/library'] ?? 0).toBe(0);
 
   subject.logins.push({ user: user(fake, 1) });
   await core.addAccount();
