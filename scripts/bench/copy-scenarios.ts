@@ -86,6 +86,7 @@ interface CopyRunFigures {
   readonly racing_requests: number;
   readonly repeated_writes: number;
   readonly complete: boolean;
+  readonly load_average_1m: number;
 }
 
 async function copyRun(
@@ -186,6 +187,8 @@ async function copyRun(
       racing_requests: wire.racingRequests(),
       repeated_writes: repeated,
       complete,
+      // Other work on the same cores slows every figure: read them beside this.
+      load_average_1m: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
     };
   } finally {
     await core.close();

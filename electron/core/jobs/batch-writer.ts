@@ -2,8 +2,8 @@
 // request, one request after another (order matters: each save lands on top). Before a batch is
 // sent, the journal records that its outcome is unknown; a batch that was in flight when the app
 // stopped, or whose answer was lost, is checked with `contains` and only what is still missing
-// (or, for removals, still there) is sent. `journal` is awaited before each send, so a crash at
-// any moment leaves a journal that errs on the side of checking.
+// (or, for removals, still there) is sent. An entry that covers a batch is on disk before the
+// batch is sent, so a crash at any moment leaves a journal that errs on the side of checking.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { backoffDelayMs } from '../spotify/backoff.js';
 import { MAX_LIBRARY_URIS } from '../spotify/library-write-api.js';
@@ -59,27 +59,41 @@ export async function writeInBatches(
   deps: BatchWriterDeps,
 ): Promise<BatchWriteOutcome> {
   const batches = batchCount(request.trackIds.length);
-  let unsure = request.inFlight;
+  // A journal entry (batch b, in flight) says batches b and b + 1 may have been sent: so the
+  // entry for the next batch is written while this one is on the wire, and an fsync is not
+  // between one answer and the next send.
+  let mayBeSentUpTo = request.inFlight ? request.fromBatch + 1 : request.fromBatch - 1;
+  let coveredUpTo = mayBeSentUpTo;
+  let pending: Promise<void> = Promise.resolve();
   for (let batch = request.fromBatch; batch < batches; batch += 1) {
     if (deps.shouldStop()) {
+      await pending;
       // The position on disk must say whether this batch may have been sent.
-      await deps.journal(batch, unsure);
+      await deps.journal(batch, batch <= mayBeSentUpTo);
       return { kind: 'stopped', batch };
     }
     const ids = request.trackIds.slice(batch * MAX_LIBRARY_URIS, (batch + 1) * MAX_LIBRARY_URIS);
     for (let lost = 0; ; lost += 1) {
       const checked =
-        unsure || request.checkEveryBatch ? await stillToWrite(request.action, ids, deps) : ids;
+        batch <= mayBeSentUpTo || request.checkEveryBatch
+          ? await stillToWrite(request.action, ids, deps)
+          : ids;
       const toSend = deps.narrow === undefined ? checked : await deps.narrow(checked);
-      // What was left out is recorded (by the journal) before the send, even on a resumed batch.
-      if (!unsure || toSend.length !== checked.length) {
+      if (batch > coveredUpTo || toSend.length !== checked.length) {
+        // Nothing on disk says this batch may be sent yet, or it leaves something out that must
+        // be recorded first: the journal is written before the send.
+        await pending;
         await deps.journal(batch, true);
-        unsure = true;
+      } else {
+        pending = deps.journal(batch, true);
       }
+      coveredUpTo = batch + 1;
+      mayBeSentUpTo = Math.max(mayBeSentUpTo, batch);
       try {
         if (toSend.length > 0) await deps.write(request.action, toSend);
         break;
       } catch (error) {
+        await pending;
         const lostAnswer = error instanceof SpotifyApiError && error.code === 'outcome_unknown';
         if (!lostAnswer || lost + 1 >= maxLostAnswers) throw error;
         await sleep(
@@ -87,9 +101,12 @@ export async function writeInBatches(
         );
       }
     }
-    unsure = false;
+    // The next batch is sent only once the disk says it may have been.
+    await pending;
+    if (mayBeSentUpTo === batch) mayBeSentUpTo = batch - 1;
     deps.onBatchDone?.(batch);
   }
+  await pending;
   await deps.journal(batches, false);
   return { kind: 'done' };
 }

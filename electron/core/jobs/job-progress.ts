@@ -55,7 +55,8 @@ function reached(
   const items = stepItems(definition, confirmed, step);
   if (progress.step > step) return items;
   if (progress.step < step) return [];
-  const batches = progress.batch + (includeInFlight && progress.inFlight ? 1 : 0);
+  // In flight: this batch and the next may have been sent (see batch-writer.ts).
+  const batches = progress.batch + (includeInFlight && progress.inFlight ? 2 : 0);
   return items.slice(0, batches * MAX_LIBRARY_URIS);
 }
 

@@ -82,7 +82,10 @@ export const jobProgressSchema = z.object({
   step: count,
   /** The first batch of that step not known to be done. */
   batch: count,
-  /** True from just before batch `batch` is sent until it is known to be done. */
+  /**
+   * True from just before batch `batch` is sent until it is known to be done: that batch and the
+   * next may have been sent (the next one's entry is written while this one is on the wire).
+   */
   inFlight: z.boolean(),
   /** The progress was lost (its file unusable): check every batch before sending it. */
   checkEveryBatch: z.boolean(),
