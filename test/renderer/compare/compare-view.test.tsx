@@ -130,7 +130,7 @@ describe('all accounts', () => {
       song2.getByRole('button', { name: "Not in Carol's library" }).getAttribute('aria-pressed'),
     ).toBe('false');
     // First saved: Bob's day 5, before Alice's day 20.
-    expect(song2.getAllByRole('cell')[4]?.textContent).toBe(formatDate(saved(2, 5).addedAt));
+    expect(song2.getAllByRole('gridcell')[4]?.textContent).toBe(formatDate(saved(2, 5).addedAt));
   });
 
   it('counts every filter and shows the rows of the one chosen', async () => {
@@ -256,13 +256,13 @@ describe('all accounts', () => {
     const search = screen.getByRole('searchbox', { name: 'Search all accounts' });
     fireEvent.focus(search);
     fireEvent.change(search, { target: { value: 'song' } });
-    const table = screen.getByRole('table', { name: 'Saved tracks of all accounts' });
+    const table = screen.getByRole('grid', { name: 'Saved tracks of all accounts' });
     table.scrollTop = 40;
     sync.release();
     await waitFor(() => expect(shownTitles()[0]).toBe('Song 6'));
     expect(bobStatus?.textContent).toBe('4 tracks · Last synced just now');
     expect((search as HTMLInputElement).value).toBe('song');
-    expect(screen.getByRole('table', { name: 'Saved tracks of all accounts' })).toBe(table);
+    expect(screen.getByRole('grid', { name: 'Saved tracks of all accounts' })).toBe(table);
     expect(table.scrollTop).toBe(40);
   });
 
