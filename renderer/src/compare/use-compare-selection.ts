@@ -7,11 +7,11 @@
 import { useCallback, useMemo, useState } from 'react';
 
 import type { AccountView } from '../app-contract.js';
-import { jobSelectionOfTrackIds } from '../jobs/job-selection.js';
+import { jobSelectionWhere } from '../jobs/job-selection.js';
 import { useListSelection, type ListSelection } from '../selection/use-list-selection.js';
 import type { AppStore } from '../state/app-store.js';
 import { notInSourceSentence, type CopyKind } from '../tracks/selection-bar.js';
-import { isLocalRow, rowKey, type LibraryUnion } from './library-union.js';
+import { isLocalRow, localRowKey, rowKey, type LibraryUnion } from './library-union.js';
 import type { PresenceFilter } from './union-view.js';
 
 /** An account holding some of the selected tracks, and how many. */
@@ -88,8 +88,11 @@ export function useCompareSelection(
     const request = {
       kind,
       targetAccountId: target.id,
-      // Local files' keys are no Spotify ID: they match none of the source's tracks.
-      selection: jobSelectionOfTrackIds(source.id, at, tracks, selected),
+      // The source's own local files go too: the plan counts them as not copyable, as the
+      // account view's plan does.
+      selection: jobSelectionWhere(source.id, at, tracks, (track) =>
+        selected.has(track.id ?? localRowKey(source.id, track)),
+      ),
     };
     const note =
       notInSource > 0

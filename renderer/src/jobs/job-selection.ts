@@ -1,8 +1,8 @@
 // The selection of a list as the core reads it: the positions of the selected tracks in one
 // account's library as the page holds it (newest first, as `library:cached` sent it), at the
 // revision the page holds, encoded as the contract's bitmap. The account view selects saved items
-// (by `libraryItemKey`); the compare view selects tracks (by Spotify ID) and maps them to the
-// source account's own positions.
+// (by `libraryItemKey`); the compare view selects tracks (by Spotify ID, local files by their own
+// key) and picks the source account's tracks with those keys.
 import {
   encodePositions,
   libraryItemKey,
@@ -17,27 +17,13 @@ export function jobSelection(
   tracks: readonly TrackView[],
   selected: ReadonlySet<string>,
 ): JobSelection {
-  return selectionWhere(accountId, revision, tracks, (track) =>
+  return jobSelectionWhere(accountId, revision, tracks, (track) =>
     selected.has(libraryItemKey(track)),
   );
 }
 
-/** The account's saved tracks whose Spotify IDs are in `trackIds`; IDs it does not hold are left out. */
-export function jobSelectionOfTrackIds(
-  accountId: string,
-  revision: string,
-  tracks: readonly TrackView[],
-  trackIds: ReadonlySet<string>,
-): JobSelection {
-  return selectionWhere(
-    accountId,
-    revision,
-    tracks,
-    (track) => track.id !== null && trackIds.has(track.id),
-  );
-}
-
-function selectionWhere(
+/** The account's saved tracks `chosen` picks (the compare view picks them by its own keys). */
+export function jobSelectionWhere(
   accountId: string,
   revision: string,
   tracks: readonly TrackView[],

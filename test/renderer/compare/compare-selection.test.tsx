@@ -79,9 +79,10 @@ describe('selection in all accounts', () => {
     const dialog = await choose('Copy', 'Carol');
     const request = planRequest(bridge);
     expect(request.selection.accountId).toBe('a');
-    // Alice's list is the local file, 3, 2, 1: Song 1 is at position 3.
-    expect(decodePositions(request.selection.positions)).toEqual([3]);
+    // Alice's list is the local file, 3, 2, 1: the plan counts the local file as not copyable.
+    expect(decodePositions(request.selection.positions)).toEqual([0, 3]);
     expect(await within(dialog).findByRole('button', { name: 'Copy 1 track' })).toBeTruthy();
+    expect(within(dialog).getByText('local file: cannot be copied')).toBeTruthy();
   });
 
   it('copies from the account holding most of the selection, or the one chosen', async () => {
