@@ -46,7 +46,7 @@ function distinct(lists: readonly (readonly TrackView[])[]): TrackView[] {
   });
 }
 
-const table = () => page.getByRole('table', { name: 'Saved tracks of all accounts' });
+const table = () => page.getByRole('grid', { name: 'Saved tracks of all accounts' });
 
 test.beforeAll(async ({ browser }) => {
   e2e = await openE2eHarness('compare', { fake: { users: 3, tracksPerUser } });

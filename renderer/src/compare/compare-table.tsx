@@ -1,11 +1,16 @@
 // The compare table: every distinct track of the compared accounts, one presence column per
 // account (its colour and initials in the header, a heart in each cell), virtualised like an
 // account's track table and built from the same parts. Rows carry their union key
-// (data-row-key), stable while the row is there, and are drawn in the order of `rows`.
-import { memo, type CSSProperties, type Ref } from 'react';
+// (data-row-key), stable while the row is there, and are drawn in the order of `rows`. Rows are
+// selected as in an account's table: an ARIA grid, multi-selectable, focus kept on the grid and
+// the active row named by aria-activedescendant, clicks and keys handled once for the whole grid
+// (selection/grid-selection-events.ts); only the active row's hearts are in the Tab order.
+import { memo, useId, useRef, type CSSProperties, type Ref } from 'react';
 
 import type { AccountView } from '../app-contract.js';
 import { formatDate, formatDuration } from '../format/formatters.js';
+import { gridSelectionHandlers } from '../selection/grid-selection-events.js';
+import type { ListSelection } from '../selection/use-list-selection.js';
 import { AccountAvatar } from '../sidebar/account-avatar.js';
 import { SortHeader } from '../tracks/sort-header.js';
 import { Cover, TrackTitle } from '../tracks/track-cells.js';
@@ -36,6 +41,8 @@ export interface CompareTableProps {
   /** Hearts pressed whose change is on its way: `pendingKey(row key, account id)` → saved. */
   readonly pending: ReadonlyMap<string, boolean>;
   readonly onToggle: (row: number, account: number) => void;
+  /** The selection, keyed by `rowKey`. */
+  readonly selection: ListSelection<string>;
   readonly ref?: Ref<TrackTableHandle>;
 }
 
@@ -49,13 +56,35 @@ export function CompareTable({
   typing,
   pending,
   onToggle,
+  selection,
   ref,
 }: CompareTableProps) {
-  const { scroller, virtualItems, slots } = useVirtualRows(
+  const { scroller, virtualItems, slots, viewRows, scrollTo } = useVirtualRows(
     Math.max(union.size, rows.length),
     typing,
     ref,
   );
+  const head = useRef<HTMLDivElement>(null);
+  const rowIdPrefix = useId();
+  const keys = virtualItems.map((item) => {
+    const row = rows[item.index];
+    return row === undefined || row >= union.size ? '' : rowKey(union, row);
+  });
+  const activeSlot = selection.focus === null ? -1 : keys.indexOf(selection.focus);
+  const activeItem = activeSlot === -1 ? undefined : virtualItems[activeSlot];
+  const activeId = activeItem === undefined ? undefined : `${rowIdPrefix}-${activeItem.index}`;
+  // The handlers read the refs in events only, never while rendering.
+  // eslint-disable-next-line react-hooks/refs
+  const handlers = gridSelectionHandlers(selection, {
+    rowHeight: trackRowHeight,
+    firstRowIndex: 2,
+    rowCount: rows.length,
+    viewRows,
+    activeShown: activeId !== undefined,
+    scroller,
+    head,
+    scrollTo,
+  });
   const header = (title: string, sortKey: SortKey, className: string) => (
     <SortHeader title={title} sortKey={sortKey} sort={sort} onSort={onSort} className={className} />
   );
@@ -63,13 +92,17 @@ export function CompareTable({
     <div
       ref={scroller}
       className="track-table compare-table"
-      role="table"
+      role="grid"
       aria-label={label}
       aria-rowcount={rows.length + 1}
+      aria-multiselectable
+      aria-activedescendant={activeId}
       tabIndex={0}
+      onKeyDown={handlers.onKeyDown}
+      onFocus={handlers.onFocus}
       style={{ '--accounts': accounts.length } as CSSProperties}
     >
-      <div role="rowgroup" className="track-head">
+      <div ref={head} role="rowgroup" className="track-head">
         <div role="row" aria-rowindex={1} className="track-grid compare-grid">
           <div role="columnheader" className="col-cover">
             <span className="visually-hidden">Cover</span>
@@ -94,13 +127,21 @@ export function CompareTable({
           {header('Duration', 'duration', 'col-duration')}
         </div>
       </div>
-      <div role="rowgroup" className="track-body" style={{ height: rows.length * trackRowHeight }}>
-        {virtualItems.map((item) => {
+      <div
+        role="rowgroup"
+        className="track-body"
+        style={{ height: rows.length * trackRowHeight }}
+        onClick={handlers.onClick}
+      >
+        {virtualItems.map((item, slot) => {
           const row = rows[item.index];
           if (row === undefined) return null;
           return (
             <CompareRow
               key={item.index % slots}
+              id={`${rowIdPrefix}-${item.index}`}
+              selected={selection.selected.has(keys[slot] ?? '')}
+              active={slot === activeSlot}
               union={union}
               row={row}
               accounts={accounts}
@@ -118,6 +159,10 @@ export function CompareTable({
 }
 
 interface CompareRowProps {
+  readonly id: string;
+  readonly selected: boolean;
+  /** The row keyboard commands act on; its hearts are the ones Tab reaches. */
+  readonly active: boolean;
   readonly union: LibraryUnion;
   readonly row: number;
   readonly accounts: readonly AccountView[];
@@ -135,28 +180,33 @@ const CompareRow = memo(function CompareRow(props: CompareRowProps) {
   const track = trackAt(union, row);
   const key = rowKey(union, row);
   const local = isLocalRow(union, row);
+  const classes = ['track-grid', 'compare-grid', 'track-row'];
+  if (props.selected) classes.push('selected');
+  if (props.active) classes.push('active');
   return (
     <div
+      id={props.id}
       role="row"
       aria-rowindex={props.rowIndex}
+      aria-selected={props.selected}
       data-testid="compare-row"
       data-row-key={key}
-      className="track-grid compare-grid track-row"
+      className={classes.join(' ')}
       style={{ transform: `translateY(${props.top}px)` }}
     >
-      <div role="cell" className="col-cover">
+      <div role="gridcell" className="col-cover">
         <Cover url={track.albumImageUrl} paused={props.coversPaused} />
       </div>
-      <div role="cell" className="col-title">
+      <div role="gridcell" className="col-title">
         <TrackTitle track={track} localNote={localFileReason} />
       </div>
-      <div role="cell" className="col-artists">
+      <div role="gridcell" className="col-artists">
         {track.artists.join(', ')}
       </div>
-      <div role="cell" className="col-album">
+      <div role="gridcell" className="col-album">
         {track.album}
       </div>
-      <div role="cell" className="col-added">
+      <div role="gridcell" className="col-added">
         {formatDate(union.firstSavedAt[row] ?? track.addedAt)}
       </div>
       {accounts.map((account, a) => {
@@ -166,12 +216,13 @@ const CompareRow = memo(function CompareRow(props: CompareRowProps) {
             account={account}
             savedAt={savedAtOf(union, row, a)}
             local={local}
+            tabbable={props.active}
             pending={pending.get(pendingKey(key, account.id)) ?? null}
             onToggle={() => props.onToggle(row, a)}
           />
         );
       })}
-      <div role="cell" className="col-duration">
+      <div role="gridcell" className="col-duration">
         {formatDuration(track.durationMs)}
       </div>
     </div>

@@ -1,8 +1,10 @@
 // "All accounts": one table of every distinct track saved in any compared account, with who saved
 // it when, a search that looks through every library at once, filters by who holds a track with
-// their counts, and a heart per account. Each account's library comes from the library store as
-// its own page has it; one that is older than the setting syncs in the background and the table
-// follows in place (scroll position, search and filter kept).
+// their counts, a heart per account, and a selection to copy or move through the plan dialog
+// (use-compare-selection.ts). Each account's library comes from the library store as its own page
+// has it; one that is older than the setting syncs in the background, and a finished job's
+// library:changed arrives, and the table follows in place (scroll position, search, filter and
+// selection kept).
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 
 import type { AccountView } from '../app-contract.js';
@@ -11,6 +13,7 @@ import { typingRestMs, useChangedWithin } from '../common/use-changed-within.js'
 import { formatCount, plural } from '../format/formatters.js';
 import { useAppState, useStore } from '../state/app-store.js';
 import { ProgressRow } from '../tracks/saved-tracks-section.js';
+import { SelectionBar } from '../tracks/selection-bar.js';
 import { useNow } from '../tracks/sync-age.js';
 import { createTrackSearch, defaultSort, nextSort } from '../tracks/track-order.js';
 import type { TrackTableHandle } from '../tracks/use-virtual-rows.js';
@@ -18,7 +21,9 @@ import { CompareAccounts } from './compare-accounts.js';
 import { CompareFilters, type CompareFilter } from './compare-filters.js';
 import { CompareTable } from './compare-table.js';
 import { buildUnion, maxUnionAccounts, type LibraryUnion } from './library-union.js';
+import { SourcePicker } from './source-picker.js';
 import { canCompare, useCompareLibraries } from './use-compare-libraries.js';
+import { useCompareSelection } from './use-compare-selection.js';
 import { usePendingHearts } from './use-pending-hearts.js';
 import { sortRows, tracksInOrder, unionView, type PresenceFilter } from './union-view.js';
 import '../banners/banner.css';
@@ -73,8 +78,11 @@ export function CompareView() {
   );
   const typing = useChangedWithin(query, typingRestMs);
   const hearts = usePendingHearts(store.libraries, union);
+  const picked = useCompareSelection(store, union, view.rows, unionAccounts ?? [], presence);
+  const targets = everyAccount.filter((account) => account.id !== picked.source?.id);
 
   const searching = query.trim() !== '';
+  const filtered = presence.kind !== 'all';
   const loading = states.filter((state) => state.phase === 'loading' || state.readingRest);
   const ready = states.length > 0 && loading.length === 0;
   const showFilters = (next: CompareFilter) => {
@@ -151,6 +159,36 @@ export function CompareView() {
           </button>
         </div>
       )}
+      {union.size > 0 && (
+        <SelectionBar
+          targets={targets}
+          selectedCount={picked.selectedCount}
+          hiddenCount={picked.hiddenCount}
+          localCount={picked.localCount}
+          notInSource={
+            picked.source === null
+              ? null
+              : { count: picked.notInSource, sourceLabel: picked.source.label }
+          }
+          source={
+            picked.source !== null && (
+              <SourcePicker
+                source={picked.source}
+                fixed={picked.sourceFixed}
+                choices={picked.sourceChoices}
+                onChoose={picked.chooseSource}
+              />
+            )
+          }
+          shownCount={view.rows.length}
+          narrowedBy={narrowedBy(searching, filtered)}
+          allShownSelected={picked.allShownSelected}
+          notReady={picked.notReady}
+          onSelectAll={picked.selection.selectAll}
+          onClear={picked.selection.clear}
+          onChoose={picked.choose}
+        />
+      )}
       <p className="visually-hidden" role="status">
         {searching && view.rows.length > 0
           ? `${plural(view.rows.length, 'track matches', 'tracks match')}.`
@@ -173,6 +211,7 @@ export function CompareView() {
           typing={typing}
           pending={hearts.pending}
           onToggle={hearts.toggle}
+          selection={picked.selection}
         />
       )}
     </article>
@@ -205,6 +244,11 @@ function presenceFilter(filter: CompareFilter, union: LibraryUnion): PresenceFil
         ? { kind: 'all' }
         : { kind: 'notIn', account: at(filter.accountId), other: at(filter.otherId) };
   }
+}
+
+function narrowedBy(searching: boolean, filtered: boolean): string | null {
+  if (searching) return filtered ? 'this search and filter' : 'this search';
+  return filtered ? 'this filter' : null;
 }
 
 function emptySentence(union: LibraryUnion, query: string | null): string {

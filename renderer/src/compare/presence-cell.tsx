@@ -11,20 +11,24 @@ export interface PresenceCellProps {
   readonly account: AccountView;
   readonly savedAt: number | null;
   readonly local: boolean;
+  /** In the Tab order: the grid's active row's hearts are, the others are reached by the arrows. */
+  readonly tabbable: boolean;
   /** The heart was pressed and this change is on its way (true: saving): shown as it will be, dimmed. */
   readonly pending: boolean | null;
   readonly onToggle: () => void;
 }
 
-export function PresenceCell({ account, savedAt, local, pending, onToggle }: PresenceCellProps) {
+export function PresenceCell(props: PresenceCellProps) {
+  const { account, savedAt, local, pending, onToggle } = props;
   const saved = pending ?? savedAt !== null;
   const waiting = pending !== null;
   const name = waiting ? pendingName(account.label, pending) : presenceName(account.label, savedAt);
   const colour = { '--account-colour': accountColourHex[account.color] } as CSSProperties;
   return (
-    <div role="cell" className="col-presence">
+    <div role="gridcell" className="col-presence">
       <button
         type="button"
+        tabIndex={props.tabbable ? 0 : -1}
         className={`presence-heart${saved ? ' saved' : ''}${waiting ? ' pending' : ''}`}
         style={colour}
         aria-label={name}

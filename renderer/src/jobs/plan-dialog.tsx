@@ -91,6 +91,12 @@ function PlanDialog({ dialog }: { readonly dialog: PlanDialogState }) {
       {plan !== null && (
         <>
           <PlanFigures plan={plan} names={names} />
+          {dialog.origin.kind === 'selection' && dialog.origin.leftOut !== null && (
+            <p className="hint" data-testid="plan-left-out">
+              {dialog.origin.leftOut}: they are not part of this {kind === 'move' ? 'move' : 'copy'}
+              .
+            </p>
+          )}
           {plan.missingScopes.length > 0 && (
             <MissingScopes missing={plan.missingScopes} nameOf={names.of} />
           )}

@@ -11,7 +11,12 @@ import { ExternalStore } from './external-store.js';
 
 /** What the plan dialog plans: a selection to copy or move, or the undo of a job. */
 export type PlanOrigin =
-  | { readonly kind: 'selection'; readonly request: JobPlanRequest }
+  | {
+      readonly kind: 'selection';
+      readonly request: JobPlanRequest;
+      /** What of the person's selection the request leaves out, as a sentence, or null. */
+      readonly leftOut: string | null;
+    }
   | { readonly kind: 'undo'; readonly jobId: string };
 
 export interface PlanFailure {
@@ -97,9 +102,12 @@ export class JobStore extends ExternalStore {
 
   togglePanel = (): void => this.#set({ panelOpen: !this.#state.panelOpen });
 
-  /** Plans a copy or move and shows it; resolves with the job once started, null if not. */
-  planSelection(request: JobPlanRequest): Promise<JobView | null> {
-    return this.#openPlan({ kind: 'selection', request });
+  /**
+   * Plans a copy or move and shows it (with `leftOut`: what of the selection the request leaves
+   * out); resolves with the job once started, null if not.
+   */
+  planSelection(request: JobPlanRequest, leftOut: string | null = null): Promise<JobView | null> {
+    return this.#openPlan({ kind: 'selection', request, leftOut });
   }
 
   /** Plans the undo of a finished job and shows it, like any other plan. */

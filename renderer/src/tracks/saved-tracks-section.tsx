@@ -147,7 +147,7 @@ export function SavedTracksSection({ account }: SavedTracksSectionProps) {
           {...facts}
           targets={targets}
           shownCount={visible.length}
-          searching={searching}
+          narrowedBy={searching ? 'this search' : null}
           onSelectAll={selection.selectAll}
           onClear={selection.clear}
           onChoose={choose}

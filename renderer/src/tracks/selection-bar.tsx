@@ -1,8 +1,11 @@
-// The strip above the track table about the selection: how to select while nothing is, "Select
-// all N in this search" while a search is active, and once rows are selected their count with
-// "Copy to…" and "Move to…" (each a menu of the other accounts) and "Clear". It says what cannot
-// be done and why: local files cannot be copied, and with one account there is nowhere to copy to.
-import { useId, useRef, useState, type CSSProperties } from 'react';
+// The strip above a track table about the selection: how to select while nothing is, "Select
+// all N in this search" (or filter) while the rows shown are narrowed, and once rows are selected
+// their count with "Copy to…" and "Move to…" (each a menu of the other accounts) and "Clear". It
+// says what cannot be done and why: local files cannot be copied, tracks the source account does
+// not hold are not part of the job (the compare view), and with one account there is nowhere to
+// copy to. The account view and the compare view both use it; the compare view adds its choice
+// of source account (`source`).
+import { useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 
 import { accountColourHex, type AccountView } from '../app-contract.js';
 import { Menu } from '../common/menu.js';
@@ -17,13 +20,18 @@ export interface SelectionBarProps {
   /** The other accounts: where tracks can go. */
   readonly targets: readonly AccountView[];
   readonly selectedCount: number;
-  /** Selected rows the search hides. */
+  /** Selected rows the search (or filter) hides. */
   readonly hiddenCount: number;
   /** Selected local files: they have no Spotify ID to save elsewhere. */
   readonly localCount: number;
-  /** Rows shown: all of them, or the search's matches. */
+  /** Selected tracks the job's source account does not hold: left out of the job. */
+  readonly notInSource?: { readonly count: number; readonly sourceLabel: string } | null;
+  /** Where the tracks are copied from, shown beside the count (the compare view's choice). */
+  readonly source?: ReactNode;
+  /** Rows shown: all of them, or the search's (and filter's) matches. */
   readonly shownCount: number;
-  readonly searching: boolean;
+  /** What narrows the rows shown, as words ("this search"), or null when every row shows. */
+  readonly narrowedBy: string | null;
   readonly allShownSelected: boolean;
   /** Why the selection cannot be planned yet (the library is still being read), or null. */
   readonly notReady: string | null;
@@ -36,17 +44,24 @@ export interface SelectionBarProps {
 const commandKey = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
 export function SelectionBar(props: SelectionBarProps) {
-  const { selectedCount, localCount, targets } = props;
+  const { selectedCount, localCount, targets, narrowedBy } = props;
+  const notInSource = props.notInSource ?? null;
   const reasonId = useId();
   const reason =
     targets.length === 0
       ? 'Add another account to copy or move tracks to it.'
       : selectedCount > 0 && localCount === selectedCount
         ? 'Local files cannot be copied to another account.'
-        : props.notReady;
-  const selectAll = props.searching && props.shownCount > 0 && !props.allShownSelected && (
+        : notInSource !== null && localCount + notInSource.count === selectedCount
+          ? `None of the selected tracks is in ${notInSource.sourceLabel}’s library.`
+          : props.notReady;
+  const notes = [
+    localCount > 0 ? `${plural(localCount, 'local file', 'local files')} cannot be copied` : '',
+    notInSource !== null && notInSource.count > 0 ? notInSourceSentence(notInSource) : '',
+  ].filter((note) => note !== '');
+  const selectAll = narrowedBy !== null && props.shownCount > 0 && !props.allShownSelected && (
     <button type="button" className="link-button" onClick={props.onSelectAll}>
-      Select all {formatCount(props.shownCount)} in this search
+      Select all {formatCount(props.shownCount)} in {narrowedBy}
     </button>
   );
 
@@ -69,10 +84,11 @@ export function SelectionBar(props: SelectionBarProps) {
         {props.hiddenCount > 0 && (
           <span className="muted">
             {' '}
-            · {formatCount(props.hiddenCount)} not shown by this search
+            · {formatCount(props.hiddenCount)} not shown by {narrowedBy ?? 'this view'}
           </span>
         )}
       </span>
+      {props.source}
       {selectAll}
       {kinds.map((kind) => (
         <TargetMenu
@@ -97,14 +113,23 @@ export function SelectionBar(props: SelectionBarProps) {
           {reason}
         </span>
       ) : (
-        localCount > 0 && (
-          <span className="hint">
-            {plural(localCount, 'local file', 'local files')} cannot be copied
+        notes.length > 0 && (
+          <span className="hint" data-testid="selection-left-out">
+            {notes.join(' · ')}
           </span>
         )
       )}
     </div>
   );
+}
+
+/** "12 selected tracks are not in Alice’s library": they are not part of the job. */
+export function notInSourceSentence(notIn: {
+  readonly count: number;
+  readonly sourceLabel: string;
+}): string {
+  const are = notIn.count === 1 ? 'selected track is' : 'selected tracks are';
+  return `${formatCount(notIn.count)} ${are} not in ${notIn.sourceLabel}’s library`;
 }
 
 interface TargetMenuProps {

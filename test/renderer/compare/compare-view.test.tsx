@@ -7,73 +7,23 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import type { TrackView } from '../../../renderer/src/app-contract.js';
 import { formatDate } from '../../../renderer/src/format/formatters.js';
-import { FakeBridge, held, makeAccount, makeTrack } from '../fake-bridge.js';
+import { held } from '../fake-bridge.js';
 import { renderApp, withViewportHeight } from '../render-app.js';
+import {
+  day,
+  openAllAccounts,
+  rowOf,
+  saved,
+  shownTitles,
+  threeAccounts,
+} from './compare-screen.js';
 
 let restoreViewport: () => void = () => undefined;
 beforeEach(() => {
   restoreViewport = withViewportHeight(900);
 });
 afterEach(() => restoreViewport());
-
-const day = 86_400_000;
-const saved = (index: number, savedOn: number, overrides: Partial<TrackView> = {}) =>
-  makeTrack(index, { addedAt: Date.UTC(2024, 0, 1) + savedOn * day, ...overrides });
-const demoFile = makeTrack(99, {
-  id: null,
-  uri: 'spotify:local:Me:Demos:Garage+Demo:200',
-  name: 'Garage Demo',
-  isLocal: true,
-  spotifyUrl: null,
-  addedAt: Date.UTC(2024, 0, 1) + 50 * day,
-});
-
-/** Alice: 1, 2, 3 and a local file; Bob: 2, 3, 4; Carol: 3, 5. Newest first, all cached. */
-function threeAccounts(options: { bobSyncedAt?: number } = {}) {
-  const now = Date.now();
-  return new FakeBridge({
-    accounts: [
-      makeAccount({ id: 'a', label: 'Alice', color: 'green' }),
-      makeAccount({ id: 'b', label: 'Bob', color: 'blue' }),
-      makeAccount({ id: 'c', label: 'Carol', color: 'purple' }),
-    ],
-    libraries: {
-      a: [demoFile, saved(3, 30), saved(2, 20), saved(1, 10)],
-      b: [saved(4, 40), saved(3, 35), saved(2, 5)],
-      c: [saved(5, 45), saved(3, 15)],
-    },
-    cachedAt: { a: now - 60_000, b: options.bobSyncedAt ?? now - 60_000, c: now - 60_000 },
-  });
-}
-
-async function openAllAccounts(bridge: FakeBridge) {
-  await renderApp(bridge);
-  fireEvent.click(await screen.findByRole('button', { name: 'All accounts' }));
-  await screen.findByRole('heading', { name: 'All accounts', level: 1 });
-  // Every account's cache read, and the table made from all of them.
-  await waitFor(() => {
-    const statuses = screen.getAllByTestId('compare-sync-age').map((status) => status.textContent);
-    expect(statuses.some((status) => status?.includes('Loading'))).toBe(false);
-    expect(screen.getByTestId('compare-total').textContent).toContain('in 3 accounts');
-    expect(screen.getByTestId('compare-counts').textContent).not.toContain(' 0 · in all');
-  });
-}
-
-function shownTitles(): string[] {
-  return screen
-    .queryAllByTestId('compare-row')
-    .map((row) => row.querySelector('.track-name')?.textContent ?? '');
-}
-
-function rowOf(title: string): HTMLElement {
-  const row = screen
-    .getAllByTestId('compare-row')
-    .find((candidate) => candidate.querySelector('.track-name')?.textContent === title);
-  if (row === undefined) throw new Error(`no row for ${title}`);
-  return row;
-}
 
 const filterRadio = (name: RegExp) => screen.getByRole('radio', { name });
 
@@ -130,7 +80,7 @@ describe('all accounts', () => {
       song2.getByRole('button', { name: "Not in Carol's library" }).getAttribute('aria-pressed'),
     ).toBe('false');
     // First saved: Bob's day 5, before Alice's day 20.
-    expect(song2.getAllByRole('cell')[4]?.textContent).toBe(formatDate(saved(2, 5).addedAt));
+    expect(song2.getAllByRole('gridcell')[4]?.textContent).toBe(formatDate(saved(2, 5).addedAt));
   });
 
   it('counts every filter and shows the rows of the one chosen', async () => {
@@ -256,13 +206,13 @@ describe('all accounts', () => {
     const search = screen.getByRole('searchbox', { name: 'Search all accounts' });
     fireEvent.focus(search);
     fireEvent.change(search, { target: { value: 'song' } });
-    const table = screen.getByRole('table', { name: 'Saved tracks of all accounts' });
+    const table = screen.getByRole('grid', { name: 'Saved tracks of all accounts' });
     table.scrollTop = 40;
     sync.release();
     await waitFor(() => expect(shownTitles()[0]).toBe('Song 6'));
     expect(bobStatus?.textContent).toBe('4 tracks · Last synced just now');
     expect((search as HTMLInputElement).value).toBe('song');
-    expect(screen.getByRole('table', { name: 'Saved tracks of all accounts' })).toBe(table);
+    expect(screen.getByRole('grid', { name: 'Saved tracks of all accounts' })).toBe(table);
     expect(table.scrollTop).toBe(40);
   });
 
