@@ -12,6 +12,7 @@ import type { LibrarySnapshot } from '../library/library-snapshot.js';
 import type { SettingsStore } from '../settings/settings-store.js';
 import type { RequestScheduler } from '../spotify/request-scheduler.js';
 import { removeFromLibrary, saveToLibrary, savedContains } from '../spotify/library-write-api.js';
+import type { TokenSet } from '../auth/token-set.js';
 import type { TokenVault } from '../vault/token-vault.js';
 import { writeInBatches, type WriteAction } from '../jobs/batch-writer.js';
 import { MissingScopeError } from '../jobs/job-outcome.js';
@@ -53,7 +54,7 @@ export class LibraryJobs {
       sync: (accountId) => options.syncLibrary(accountId),
       revisionOf: (snapshot) => library.revisionOf(snapshot),
       labelOf,
-      grantedScopes: (accountId) => this.#grantedScopes(accountId),
+      grantedScopes: async (accountId) => (await this.#storedGrant(accountId))?.scope ?? null,
       maxCacheAgeMs: () => options.settings.get().librarySyncMaxAgeMinutes * 60_000,
       latencyMs: () => options.scheduler.typicalLatencyMs,
       clock,
@@ -62,13 +63,7 @@ export class LibraryJobs {
       dataDir: options.dataDir,
       planner: this.#planner,
       labelOf,
-      grantOf: async (accountId) => {
-        try {
-          return (await options.vault.read(accountId))?.authorizedAt ?? null;
-        } catch {
-          return null;
-        }
-      },
+      grantOf: async (accountId) => (await this.#storedGrant(accountId))?.authorizedAt ?? null,
       clock,
       deps: {
         write: (accountId, action, ids, signal) => this.#write(accountId, action, ids, signal),
@@ -144,9 +139,10 @@ export class LibraryJobs {
     );
   }
 
-  async #grantedScopes(accountId: string): Promise<string | null> {
+  // The account's stored tokens, or null when there are none or the keychain cannot be read.
+  async #storedGrant(accountId: string): Promise<TokenSet | null> {
     try {
-      return (await this.#options.vault.read(accountId))?.scope ?? null;
+      return await this.#options.vault.read(accountId);
     } catch {
       return null;
     }

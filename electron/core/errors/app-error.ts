@@ -12,3 +12,11 @@ export class AppError<Code extends string = string> extends Error {
     this.code = code;
   }
 }
+
+/**
+ * The stable code of an error for a log line (an AppError's, or a Node error's such as ENOENT),
+ * else `fallback`: never its message, which may quote a server's answer.
+ */
+export function errorCodeOf(error: unknown, fallback = 'unexpected error'): string {
+  return error instanceof Error && 'code' in error ? String(error.code) : fallback;
+}

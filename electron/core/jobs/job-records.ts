@@ -3,6 +3,7 @@
 // job it undoes), created when a plan starts, changed only once the change is on disk, pruned to
 // the recent finished ones, and announced on every change.
 import type { Clock } from '../clock.js';
+import { errorCodeOf } from '../errors/app-error.js';
 import { Emitter, type Event } from '../events/emitter.js';
 import type { StorageNotice } from '../storage/storage-notice.js';
 import { JobError } from './job-error.js';
@@ -108,7 +109,7 @@ export class JobRecords {
   failInMemory(record: JobRecord, error: unknown): void {
     const { state } = record.progress;
     if (state !== 'running' && state !== 'queued') return;
-    const code = error instanceof Error && 'code' in error ? String(error.code) : 'internal_error';
+    const code = errorCodeOf(error, 'internal_error');
     record.progress = {
       ...record.progress,
       state: 'failed',
@@ -142,8 +143,6 @@ export class JobRecords {
   }
 
   #logUnwritten(error: unknown): void {
-    const code =
-      error instanceof Error && 'code' in error ? String(error.code) : 'unexpected error';
-    this.#log(`A job's journal could not be written: ${code}.`);
+    this.#log(`A job's journal could not be written: ${errorCodeOf(error)}.`);
   }
 }

@@ -8,6 +8,7 @@ import type { LibrarySnapshot } from '../library/library-snapshot.js';
 import { writeInBatches, type WriteAction } from './batch-writer.js';
 import { stepItems, stepItemsDone } from './job-progress.js';
 import type { JobProgress, JobRecord, JobStep } from './job-record.js';
+import { errorCodeOf } from '../errors/app-error.js';
 
 export interface JobRunnerDeps {
   readonly write: (
@@ -182,7 +183,7 @@ async function showWritten(
       await deps.removedFromLibrary(spec.accountId, ids);
     }
   } catch (error) {
-    deps.log(`A library could not be updated after a job's writes (${describe(error)}).`);
+    deps.log(`A library could not be updated after a job's writes (${errorCodeOf(error)}).`);
   }
 }
 
@@ -208,8 +209,4 @@ async function advance(
   record.progress = { ...record.progress, ...position, updatedAt: deps.clock.now() };
   await deps.saveProgress(record.progress);
   deps.onProgress();
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error && 'code' in error ? String(error.code) : 'unexpected error';
 }

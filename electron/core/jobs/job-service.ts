@@ -20,6 +20,7 @@ import { planUndo } from './job-plan.js';
 import type { JobPlan, JobPlanner } from './job-planner.js';
 import { canUndo, newJobRecord } from './job-start.js';
 import type { JobRecord } from './job-record.js';
+import { errorCodeOf } from '../errors/app-error.js';
 
 export type { JobWriteDeps } from './job-execution.js';
 
@@ -262,7 +263,7 @@ export class JobService {
       done: Promise.resolve()
         .then(() => this.#run(record, running))
         .catch((error: unknown) => {
-          this.#options.deps.log(`A job stopped: ${describe(error)}.`);
+          this.#options.deps.log(`A job stopped: ${errorCodeOf(error)}.`);
           this.#records.failInMemory(record, error);
         }),
     };
@@ -313,10 +314,6 @@ export class JobService {
     const accounts = new Set(record.definition.steps.map((step) => step.accountId));
     if ([...accounts].some((id) => this.#options.labelOf(id) === null)) throw accountMissingError();
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error && 'code' in error ? String(error.code) : 'unexpected error';
 }
 
 function invalidState(message: string): JobError {

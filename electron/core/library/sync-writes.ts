@@ -4,6 +4,7 @@
 import type { SavedTrack } from '../spotify/models.js';
 import type { LibraryCache } from './library-cache.js';
 import { LibraryError, syncCancelled } from './library-error.js';
+import { errorCodeOf } from '../errors/app-error.js';
 
 export interface SyncWritesOptions {
   readonly cache: LibraryCache;
@@ -36,7 +37,7 @@ export class SyncWrites {
     this.write((cache, key) => cache.appendPartialPage(key, offset, tracks)).catch(
       (error: unknown) => {
         if (error instanceof LibraryError && error.code === 'library_sync_cancelled') return;
-        this.#options.log?.(`Could not store library sync progress (${describe(error)}).`);
+        this.#options.log?.(`Could not store library sync progress (${errorCodeOf(error)}).`);
       },
     );
   }
@@ -45,8 +46,4 @@ export class SyncWrites {
   settled(): Promise<void> {
     return this.#writes;
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error && 'code' in error ? String(error.code) : 'unexpected error';
 }
