@@ -124,6 +124,7 @@ export class FakeJobs {
     return ok(
       this.#store({
         kind,
+        fileName: null,
         sourceAccountId: selection.accountId,
         targetAccountId,
         selected: chosen.length,
@@ -144,6 +145,7 @@ export class FakeJobs {
     return ok(
       this.#store({
         kind: job.kind === 'move' ? 'undo_move' : 'undo_copy',
+        fileName: null,
         sourceAccountId: job.sourceAccountId,
         targetAccountId: job.targetAccountId,
         selected: job.counts.added + job.counts.alreadyInTarget,

@@ -18,6 +18,14 @@ import type {
 } from './library-views.js';
 import type { KeychainFailureReason } from '../vault/keychain-error.js';
 import type { JobPlanRequest, JobPlanView, JobView } from './job-views.js';
+import type {
+  BackupSettingsPatch,
+  BackupStatusView,
+  ExportRequest,
+  ExportResultView,
+  ImportFileView,
+  ImportPlanRequest,
+} from './library-file-views.js';
 
 // ---- Shapes that cross -------------------------------------------------------------------------
 
@@ -99,6 +107,22 @@ export type {
   JobView,
   MissingScopeView,
 } from './job-views.js';
+export type {
+  BackupAccountView,
+  BackupFrequency,
+  BackupSettingsPatch,
+  BackupStatusView,
+  ExportRequest,
+  ExportResultView,
+  ExportSource,
+  ImportFileFormat,
+  ImportFileView,
+  ImportPlanRequest,
+  ImportSectionView,
+  LibraryFileFormat,
+  RejectedRowReason,
+  RejectedRowView,
+} from './library-file-views.js';
 
 /** The account's library changed outside a sync the page asked for (a job, a heart). */
 export interface LibraryChangedView {
@@ -177,6 +201,13 @@ export const requestChannels = [
   'jobs:pause',
   'jobs:resume',
   'jobs:cancel',
+  'library:export',
+  'imports:choose',
+  'imports:plan',
+  'backups:status',
+  'backups:update',
+  'backups:chooseFolder',
+  'backups:runNow',
 ] as const;
 
 export type RequestChannel = (typeof requestChannels)[number];
@@ -233,6 +264,18 @@ export interface RequestArgsByChannel {
   'jobs:pause': [jobId: string];
   'jobs:resume': [jobId: string];
   'jobs:cancel': [jobId: string];
+  /** Writes a file of the sources' tracks where the person chooses (or as a download). */
+  'library:export': [request: ExportRequest];
+  /** Asks the person for a file to import and reads it; null when they cancelled. */
+  'imports:choose': [];
+  /** A plan that saves a chosen file's tracks to an account (start it with `jobs:start`). */
+  'imports:plan': [request: ImportPlanRequest];
+  'backups:status': [];
+  'backups:update': [patch: BackupSettingsPatch];
+  /** Asks the person for the backup folder; the status is unchanged when they cancelled. */
+  'backups:chooseFolder': [];
+  /** Backs every account up now, whatever is due. */
+  'backups:runNow': [];
 }
 
 export type RequestArgs<C extends RequestChannel> = RequestArgsByChannel[C];
@@ -266,6 +309,13 @@ export interface RequestResults {
   'jobs:pause': JobView;
   'jobs:resume': JobView;
   'jobs:cancel': JobView;
+  'library:export': ExportResultView;
+  'imports:choose': ImportFileView | null;
+  'imports:plan': JobPlanView;
+  'backups:status': BackupStatusView;
+  'backups:update': BackupStatusView;
+  'backups:chooseFolder': BackupStatusView;
+  'backups:runNow': BackupStatusView;
 }
 
 // ---- Events ------------------------------------------------------------------------------------
@@ -279,6 +329,7 @@ export interface EventPayloads {
   'sync:progress': SyncProgressView;
   'library:changed': LibraryChangedView;
   'jobs:changed': JobView;
+  'backups:changed': BackupStatusView;
 }
 
 export type EventChannel = keyof EventPayloads;
@@ -292,6 +343,7 @@ export const eventChannels: readonly EventChannel[] = [
   'sync:progress',
   'library:changed',
   'jobs:changed',
+  'backups:changed',
 ];
 
 type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;

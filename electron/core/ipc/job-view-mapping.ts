@@ -46,6 +46,7 @@ export function jobPlanView(plan: JobPlan): JobPlanView {
   return {
     planId: plan.planId,
     kind: draft.kind,
+    fileName: plan.fileName,
     sourceAccountId: plan.sourceAccountId,
     targetAccountId: plan.targetAccountId,
     selected: draft.planned.selected,

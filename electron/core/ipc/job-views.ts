@@ -4,8 +4,11 @@
 // (contract.ts re-exports it). Browser-safe: types, and the selection's encoding as plain
 // functions, so the page and the core share one rule for it.
 
-/** Copy: add to the target. Move: add to the target, then remove from the source what it has. */
-export type JobKind = 'copy' | 'move' | 'undo_copy' | 'undo_move';
+/**
+ * Copy: add to the target. Move: add to the target, then remove from the source what it has.
+ * Import: add a file's tracks to the target (its source is the file, `JobView.sourceLabel`).
+ */
+export type JobKind = 'copy' | 'move' | 'import' | 'undo_copy' | 'undo_move' | 'undo_import';
 
 /**
  * Which tracks of one account's cached library: the page names the library's revision it shows
@@ -36,6 +39,8 @@ export interface MissingScopeView {
 export interface JobPlanView {
   readonly planId: string;
   readonly kind: JobKind;
+  /** An import's file name (its source); null for jobs between accounts. */
+  readonly fileName: string | null;
   /** Copy/move: where the tracks come from. Undo: the undone job's source. */
   readonly sourceAccountId: string;
   readonly targetAccountId: string;

@@ -15,6 +15,18 @@ const trackId = z.string().regex(/^[A-Za-z0-9]{22}$/, 'not a Spotify track ID');
 /** Plan and job IDs the core hands out. */
 const jobId = z.string().min(1).max(100);
 
+const jobSelection = z
+  .object({
+    accountId,
+    revision,
+    // A bitmap of up to 240,000 positions: far more than any library Spotify keeps.
+    positions: z
+      .string()
+      .max(40_000)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+  })
+  .strict();
+
 /** Arguments of each request channel, as a tuple. */
 export const requestArgs = {
   'app:info': z.tuple([]),
@@ -66,17 +78,7 @@ export const requestArgs = {
       .object({
         kind: z.enum(['copy', 'move']),
         targetAccountId: accountId,
-        selection: z
-          .object({
-            accountId,
-            revision,
-            // A bitmap of up to 240,000 positions: far more than any library Spotify keeps.
-            positions: z
-              .string()
-              .max(40_000)
-              .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
-          })
-          .strict(),
+        selection: jobSelection,
       })
       .strict(),
   ]),
@@ -85,6 +87,48 @@ export const requestArgs = {
   'jobs:pause': z.tuple([jobId]),
   'jobs:resume': z.tuple([jobId]),
   'jobs:cancel': z.tuple([jobId]),
+  'library:export': z.tuple([
+    z
+      .object({
+        format: z.enum(['csv', 'json']),
+        excelBom: z.boolean(),
+        sources: z
+          .array(
+            z.discriminatedUnion('kind', [
+              z.object({ kind: z.literal('library'), accountId }).strict(),
+              z.object({ kind: z.literal('selection'), selection: jobSelection }).strict(),
+            ]),
+          )
+          .min(1)
+          .max(500)
+          .readonly(),
+        title: z.string().max(200).nullable(),
+      })
+      .strict(),
+  ]),
+  'imports:choose': z.tuple([]),
+  'imports:plan': z.tuple([
+    z
+      .object({
+        fileId: jobId,
+        targetAccountId: accountId,
+        section: z.number().int().min(0).nullable(),
+      })
+      .strict(),
+  ]),
+  'backups:status': z.tuple([]),
+  'backups:update': z.tuple([
+    z
+      .object({
+        frequency: z.enum(['off', 'daily', 'weekly']),
+        // The range is the settings store's to check, with an error that names it.
+        keep: z.number().int(),
+      })
+      .partial()
+      .strict(),
+  ]),
+  'backups:chooseFolder': z.tuple([]),
+  'backups:runNow': z.tuple([]),
 } as const satisfies { readonly [C in RequestChannel]: z.ZodType };
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -44,6 +44,8 @@ export interface JobPlan {
   readonly missingScopes: readonly string[];
   readonly estimatedSeconds: number;
   readonly undoesJobId: string | null;
+  /** An import's file name; null for jobs between accounts. */
+  readonly fileName: string | null;
   readonly expiresAt: number;
 }
 
@@ -101,6 +103,7 @@ export class JobPlanner {
       targetSyncedAt: target.lastSyncedAt,
       missingScopes: await this.#missingScopes(writers),
       undoesJobId: null,
+      fileName: null,
     });
   }
 
@@ -128,6 +131,7 @@ export class JobPlanner {
       targetSyncedAt: target.lastSyncedAt,
       missingScopes: await this.#missingScopes(writers),
       undoesJobId: undone.id,
+      fileName: null,
     });
   }
 
