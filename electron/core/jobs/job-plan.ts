@@ -4,6 +4,7 @@
 // from the source only those. An undo works from what the job it undoes really did: a copy's
 // undo removes what it added; a move's undo saves back to the source what it removed (oldest
 // first), confirms the source has them, then removes from the target what the move added.
+import type { ImportSection } from '../library-files/import-types.js';
 import type { SavedTrack } from '../spotify/models.js';
 import type { LibrarySnapshot } from '../library/library-snapshot.js';
 import { batchCount } from './batch-writer.js';
@@ -73,8 +74,56 @@ export function planCopy(input: CopyPlanInput): JobDraft {
   };
 }
 
+export interface ImportPlanInput {
+  readonly targetAccountId: string;
+  /** The file's sections the person chose (one, or all of them). */
+  readonly sections: readonly ImportSection[];
+  readonly target: LibrarySnapshot;
+}
+
 /**
- * The undo of a finished or cancelled copy or move, from what its steps did. Null when it wrote
+ * An import saves the file's tracks the target lacks, oldest first: by the file's dates added
+ * when every track has one (ties: the lower row first, as a newest-first file lists them), else
+ * bottom-up in file order, so the file's top row ends newest. A track in several sections is
+ * saved once, with its first row's date.
+ */
+export function planImport(input: ImportPlanInput): JobDraft {
+  const seen = new Set<string>();
+  const tracks = input.sections
+    .flatMap((section) => section.tracks)
+    .filter((track) => !seen.has(track.id) && seen.add(track.id) !== undefined);
+  const dated = tracks.every((track) => track.addedAt !== null);
+  const oldestFirst = dated
+    ? tracks
+        .map((track, order) => ({ track, order }))
+        .sort((a, b) => (a.track.addedAt ?? 0) - (b.track.addedAt ?? 0) || b.order - a.order)
+        .map(({ track }) => track)
+    : [...tracks].reverse();
+  const items: JobItem[] = oldestFirst.map((track) => ({
+    id: track.id,
+    addedAt: track.addedAt ?? 0,
+  }));
+  const inTarget = new Set(input.target.tracks.flatMap((track) => track.id ?? []));
+  const toAdd = items.flatMap((item, index) => (inTarget.has(item.id) ? [] : [index]));
+  return {
+    kind: 'import',
+    items,
+    steps: [
+      { action: 'add', accountId: input.targetAccountId, items: toAdd, onlyConfirmedBy: null },
+    ],
+    planned: {
+      selected: items.length,
+      alreadyInTarget: items.length - toAdd.length,
+      notCopyable: 0,
+    },
+    writeRequests: batchCount(toAdd.length),
+    toAdd: toAdd.length,
+    toRemove: 0,
+  };
+}
+
+/**
+ * The undo of a finished or cancelled copy, move or import, from what its steps did. Null when it wrote
  * nothing there is to undo.
  */
 export function planUndo(
@@ -84,9 +133,9 @@ export function planUndo(
   const { definition } = job;
   const done = (step: number) => stepItemsDone(definition, job.progress, confirmed, step);
   const added = done(0);
-  if (definition.kind === 'copy') {
+  if (definition.kind === 'copy' || definition.kind === 'import') {
     if (added.length === 0) return null;
-    return undoDraft('undo_copy', definition, [
+    return undoDraft(definition.kind === 'copy' ? 'undo_copy' : 'undo_import', definition, [
       {
         action: 'remove',
         accountId: definition.targetAccountId,
@@ -119,7 +168,7 @@ export function planUndo(
 }
 
 function undoDraft(
-  kind: 'undo_copy' | 'undo_move',
+  kind: 'undo_copy' | 'undo_move' | 'undo_import',
   undone: JobDefinition,
   steps: JobStep[],
 ): JobDraft {

@@ -33,11 +33,19 @@ export const jobStepSchema = z.object({
   onlyConfirmedBy: count.nullable(),
 });
 
-export const jobKindSchema = z.enum(['copy', 'move', 'undo_copy', 'undo_move']);
+export const jobKindSchema = z.enum([
+  'copy',
+  'move',
+  'import',
+  'undo_copy',
+  'undo_move',
+  'undo_import',
+]);
 
 export const jobDefinitionSchema = z.object({
   id: z.string().min(1).max(100),
   kind: jobKindSchema,
+  /** An import's source is its file: this is then the target, and `sourceLabel` the file name. */
   sourceAccountId: accountId,
   targetAccountId: accountId,
   sourceLabel: z.string().max(MAX_JOB_LABEL_LENGTH),

@@ -50,11 +50,11 @@ export function newJobRecord(
   };
 }
 
-/** A finished or cancelled copy or move that wrote something and was not undone yet. */
+/** A finished or cancelled copy, move or import that wrote something and was not undone yet. */
 export function canUndo(record: JobRecord): boolean {
   const { definition, progress } = record;
   return (
-    (definition.kind === 'copy' || definition.kind === 'move') &&
+    (definition.kind === 'copy' || definition.kind === 'move' || definition.kind === 'import') &&
     (progress.state === 'finished' || progress.state === 'cancelled') &&
     progress.undoneByJobId === null &&
     wroteAnything(definition, progress, record.confirmed)
