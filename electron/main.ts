@@ -65,6 +65,7 @@ async function start(): Promise<void> {
     mode,
     dataDir: app.getPath('userData'),
     version: app.getVersion(),
+    documentsDir: app.getPath('documents'),
     loginWindowTitle: `Sign in to Spotify${mode.demo ? ' — DEMO' : ''}`,
     appPageUrl,
     demoSpotifyUrl: demoSpotifyBundleUrl(here),

@@ -64,6 +64,9 @@
   }
 
   function request(channel, args) {
+    // The app's native open dialog, the browser's way: the picker opens in the click that asked,
+    // and the file goes to the harness, which answers this request with it.
+    if (channel === 'imports:choose') pickImportFile();
     const id = nextId++;
     let text;
     try {
@@ -81,6 +84,24 @@
       pending.set(id, resolve);
       send(text);
     });
+  }
+
+  function pickImportFile() {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.csv,.json,text/csv,application/json';
+    const upload = (query, body) =>
+      fetch(config.uploadPath + '?token=' + encodeURIComponent(config.token) + query, {
+        method: 'POST',
+        body,
+      }).catch(() => {});
+    input.addEventListener('change', () => {
+      const file = input.files && input.files[0];
+      if (file) upload('&name=' + encodeURIComponent(file.name), file);
+      else upload('&cancel=1');
+    });
+    input.addEventListener('cancel', () => upload('&cancel=1'));
+    input.click();
   }
 
   function onMessage(text) {

@@ -31,6 +31,7 @@ import {
   type FakeSpotify,
   type FakeSpotifyOptions,
 } from '../fake-spotify/index.js';
+import { createHarnessFiles, uploadPath } from './harness-files.js';
 import { serveCachedImage, imagePath } from './image-route.js';
 import { attachIpcSocket, ipcPath, loginClosedChannel } from './ipc-socket.js';
 import { startLoginProxy, type LoginProxy } from './login-proxy.js';
@@ -54,6 +55,8 @@ export interface HarnessOptions {
   readonly scheduler?: RequestSchedulerOptions;
   /** false: leave the Client ID unset, so the app opens on its first-run setup. Default true. */
   readonly presetClientId?: boolean;
+  /** Where backups go (the folder "Choose folder…" answers with); default `<dataDir>/Backups`. */
+  readonly backupFolder?: string;
   /** Operational lines from the harness and the core; never a token. Default: console.log. */
   readonly log?: (line: string) => void;
 }
@@ -88,6 +91,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'harness-data-')));
   const token = randomBytes(24).toString('hex');
   const logins = new Map<string, PendingLogin>();
+  const files = createHarnessFiles({
+    backupFolder: options.backupFolder ?? path.join(dataDir, 'Backups'),
+    token,
+  });
   const bridgeSource = (await readFile(new URL('./bridge.js', import.meta.url), 'utf8')).replace(
     '/* HARNESS_CONFIG */ null',
     JSON.stringify({
@@ -96,6 +103,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       loginClosedChannel,
       globalName: bridgeGlobalName,
       imagePath,
+      uploadPath,
       requestChannels,
       eventChannels,
     }),
@@ -104,6 +112,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   let origin = '';
   const server = http.createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    if (files.route(req, res, pathname)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
@@ -130,6 +139,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     loginTimeoutMs: options.loginTimeoutMs,
     scheduler: options.scheduler,
     log,
+    appVersion: await packageVersion(),
     openLoginPage: async (authorizeUrl, handle) => {
       const loginRef = randomUUID();
       const proxy = await startLoginProxy(fake.baseUrl, loginRef);
@@ -164,6 +174,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     demo: true,
     notices: core.startupNotices,
     emit,
+    files,
   });
   const router = createIpcRouter(handlers, {
     onUnexpectedError: (channel, error) =>
@@ -204,6 +215,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         // Pages first: a request still in flight then resolves as `harness_disconnected` in
         // the page, rather than racing the core's own shutdown answers.
         stopForwarding();
+        files.close();
         await socket.close();
         await core.close();
         await Promise.all([...logins.values()].map((login) => login.proxy.close()));

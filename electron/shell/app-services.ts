@@ -1,7 +1,7 @@
 // Starts what the window talks to: in demo mode the in-process fake Spotify, then the core (data
 // directory, keychain service and Spotify endpoints chosen by the run mode), the IPC bridge with
 // the contract's handlers, and the forwarding of the core's events. `stop` winds it all down.
-import { ipcMain, type BrowserWindow } from 'electron';
+import { dialog, ipcMain, type BrowserWindow } from 'electron';
 import { AppCore } from '../core/composition/app-core.js';
 import type { EventChannel, EventPayloads } from '../core/ipc/contract.js';
 import { forwardCoreEvents } from '../core/ipc/core-events.js';
@@ -14,12 +14,15 @@ import type { SecretStore } from '../core/vault/secret-store.js';
 import { startDemoSpotify, type DemoSpotify } from './demo-spotify.js';
 import { registerIpcBridge } from './ipc-bridge.js';
 import { createLoginPageOpener } from './login-window.js';
+import { createNativeFiles } from './native-files.js';
 import type { RunMode } from './run-mode.js';
 
 export interface AppServicesOptions {
   readonly mode: RunMode;
   readonly dataDir: string;
   readonly version: string;
+  /** Where save dialogs start. */
+  readonly documentsDir: string;
   readonly loginWindowTitle: string;
   readonly appPageUrl: string;
   readonly demoSpotifyUrl: string;
@@ -55,6 +58,7 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
       title: options.loginWindowTitle,
     }),
     log: (message) => console.warn(message),
+    appVersion: options.version,
   });
   opened = core;
   // The fake accepts exactly one Client ID; the demo's own settings file holds it.
@@ -70,6 +74,11 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
       demo: mode.demo,
       notices: core.startupNotices,
       emit,
+      files: createNativeFiles({
+        dialog,
+        window: options.mainWindow,
+        documentsDir: options.documentsDir,
+      }),
       startDemo: mode.demo ? undefined : options.startDemo,
     }),
     { onUnexpectedError: (channel, error) => console.error(`IPC ${channel} failed:`, error) },

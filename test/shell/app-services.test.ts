@@ -54,6 +54,8 @@ vi.mock('electron', async () => {
     BrowserWindow,
     session: { fromPartition: () => fakeSession },
     shell: { openExternal: async () => {} },
+    // The dialogs' own tests are native-files.test.ts, with a dialog of their own.
+    dialog: {},
     ipcMain: {
       handle: (channel: string, handler: Handler) => electronFake.handlers.set(channel, handler),
       removeHandler: (channel: string) => electronFake.handlers.delete(channel),
@@ -87,6 +89,7 @@ async function startDemo(extra: { startDemo?: () => Promise<void> } = {}) {
     mode: runModeOf(['electron', '.', '--demo'], false),
     dataDir,
     version: '9.9.9',
+    documentsDir: dataDir,
     loginWindowTitle: 'Sign in',
     appPageUrl,
     demoSpotifyUrl: new URL('../../demo/fake-spotify/index.ts', import.meta.url).href,

@@ -31,6 +31,8 @@ import { imageFetchUrl, type SpotifyEndpoints } from '../spotify-endpoints.js';
 import type { SecretStore } from '../vault/secret-store.js';
 import { TokenVault } from '../vault/token-vault.js';
 import { AccountLogins, type AccountLoginErrorCode } from './account-logins.js';
+import { LibraryExports } from './library-exports.js';
+import { LibraryImports } from './library-imports.js';
 import { LibraryJobs } from './library-jobs.js';
 import { accountProfileOf } from './account-profile.js';
 import { SignedInSessions } from './signed-in-sessions.js';
@@ -50,7 +52,12 @@ export interface AppCoreOptions {
   readonly loginTimeoutMs?: number;
   /** Receives operational messages; never a token. */
   readonly log?: (message: string) => void;
+  /** The app's version, written into exported files. */
+  readonly appVersion?: string;
 }
+
+/** The app's name as exported files record it. */
+export const appName = 'Multi Account for Spotify';
 
 /**
  * Requests on the wire at once, for all accounts together. Eight pages in parallel sync a large
@@ -70,6 +77,8 @@ export class AppCore {
   readonly images: ImageCache;
   /** Copy, move and undo between accounts, and the heart of a row. */
   readonly jobs: LibraryJobs;
+  /** Export from the caches; import files into the job engine. */
+  readonly libraryFiles: { readonly exports: LibraryExports; readonly imports: LibraryImports };
   readonly #clock: Clock;
   readonly #sessions: SignedInSessions;
   readonly #logins: AccountLogins;
@@ -145,6 +154,23 @@ export class AppCore {
       clock: this.#clock,
       log: options.log ?? ((message) => console.warn(message)),
     });
+    this.libraryFiles = {
+      exports: new LibraryExports({
+        registry,
+        cached: (accountId) => this.cachedLibrary(accountId),
+        revisionOf: (library) => this.libraryRevision(library),
+        sync: async (accountId) => (await this.syncLibrary(accountId)).library,
+        maxCacheAgeMs: () => settings.get().librarySyncMaxAgeMinutes * 60_000,
+        appName,
+        appVersion: options.appVersion ?? '0.0.0',
+        clock: this.#clock,
+        log: options.log ?? ((message) => console.warn(message)),
+      }),
+      imports: new LibraryImports({
+        planImport: (request) => this.jobs.planImport(request),
+        clock: this.#clock,
+      }),
+    };
   }
 
   static async open(options: AppCoreOptions): Promise<AppCore> {

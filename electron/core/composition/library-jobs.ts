@@ -92,6 +92,10 @@ export class LibraryJobs {
     return this.#planner.planCopy(request);
   }
 
+  planImport(request: Parameters<JobPlanner['planImport']>[0]): Promise<JobPlan> {
+    return this.#planner.planImport(request);
+  }
+
   /**
    * Saves (`saved` true: on top, dated now) or removes one track for the account, exactly once
    * (a lost answer is checked before the write is sent again); the library follows.

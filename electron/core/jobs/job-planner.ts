@@ -6,8 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { LibrarySnapshot } from '../library/library-snapshot.js';
+import { tracksAtRevision } from '../library/tracks-at-revision.js';
 import { JobError } from './job-error.js';
-import { planCopy, type JobDraft } from './job-plan.js';
+import type { ImportSection } from '../library-files/import-types.js';
+import { planCopy, planImport, type JobDraft } from './job-plan.js';
 
 export interface PlannerDeps {
   /** The account's library as the page reads it (memory or disk); null when never synced. */
@@ -79,18 +81,19 @@ export class JobPlanner {
       throw new JobError('job_empty_selection', 'Select at least one track to copy or move.');
     }
     const shown = await this.#deps.cached(sourceAccountId);
-    if (shown === null || this.#deps.revisionOf(shown) !== request.revision) {
-      throw staleSelection();
-    }
-    const selected = request.positions.map((position) => shown.tracks[position]);
-    if (selected.some((track) => track === undefined)) throw staleSelection();
+    const selected = tracksAtRevision(
+      shown,
+      shown === null ? null : this.#deps.revisionOf(shown),
+      request,
+    );
+    if (selected === null) throw staleSelection();
     const source = await this.#fresh(sourceAccountId);
     const target = await this.#fresh(targetAccountId);
     const draft = planCopy({
       kind: request.kind,
       sourceAccountId,
       targetAccountId,
-      selected: selected.flatMap((track) => (track === undefined ? [] : [track])),
+      selected,
       target,
     });
     const writers =
@@ -107,6 +110,32 @@ export class JobPlanner {
     });
   }
 
+  /** A plan that saves the chosen sections of an import file to the target account. */
+  async planImport(request: {
+    readonly fileName: string;
+    readonly sections: readonly ImportSection[];
+    readonly targetAccountId: string;
+  }): Promise<JobPlan> {
+    const { targetAccountId } = request;
+    this.#requireAccount(targetAccountId);
+    const target = await this.#fresh(targetAccountId);
+    const draft = planImport({ targetAccountId, sections: request.sections, target });
+    if (draft.items.length === 0) {
+      throw new JobError('job_empty_selection', 'This file has no tracks that can be imported.');
+    }
+    return this.#store({
+      draft,
+      // The file is the source; the job's accounts are the target alone.
+      sourceAccountId: targetAccountId,
+      targetAccountId,
+      sourceSyncedAt: target.lastSyncedAt,
+      targetSyncedAt: target.lastSyncedAt,
+      missingScopes: await this.#missingScopes([targetAccountId]),
+      undoesJobId: null,
+      fileName: request.fileName,
+    });
+  }
+
   /** A plan for an undo the service worked out (its accounts must both still be here). */
   async planUndo(
     draft: JobDraft,
@@ -114,6 +143,8 @@ export class JobPlanner {
       readonly id: string;
       readonly sourceAccountId: string;
       readonly targetAccountId: string;
+      /** An undone import's file name. */
+      readonly fileName: string | null;
     },
   ): Promise<JobPlan> {
     this.#requireAccount(undone.sourceAccountId);
@@ -131,7 +162,7 @@ export class JobPlanner {
       targetSyncedAt: target.lastSyncedAt,
       missingScopes: await this.#missingScopes(writers),
       undoesJobId: undone.id,
-      fileName: null,
+      fileName: undone.fileName,
     });
   }
 

@@ -87,7 +87,7 @@ export class JobService {
       throw new JobError(
         'job_not_undoable',
         record.progress.undoneByJobId === null
-          ? 'Only a finished copy or move that changed something can be undone.'
+          ? 'Only a finished copy, move or import that changed something can be undone.'
           : 'This job has already been undone.',
       );
     }
@@ -95,6 +95,7 @@ export class JobService {
       id: jobId,
       sourceAccountId: record.definition.sourceAccountId,
       targetAccountId: record.definition.targetAccountId,
+      fileName: record.definition.kind === 'import' ? record.definition.sourceLabel : null,
     });
   }
 

@@ -23,7 +23,8 @@ export function newJobRecord(
       kind: plan.draft.kind,
       sourceAccountId: plan.sourceAccountId,
       targetAccountId: plan.targetAccountId,
-      sourceLabel: labelOf(plan.sourceAccountId),
+      // An import's source is its file.
+      sourceLabel: (plan.fileName ?? labelOf(plan.sourceAccountId)).slice(0, MAX_JOB_LABEL_LENGTH),
       targetLabel: labelOf(plan.targetAccountId),
       createdAt: now,
       undoesJobId: plan.undoesJobId,

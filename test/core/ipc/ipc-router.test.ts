@@ -1,5 +1,7 @@
 // The router is the gate every renderer message passes: these tests send it what a compromised or
 // buggy page could send, through the real handlers of a real core against the fake Spotify.
+import { FolderFileHost } from '../../support/folder-file-host.js';
+import os from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventChannel, EventPayloads } from '../../../electron/core/ipc/contract.js';
 import { forwardCoreEvents } from '../../../electron/core/ipc/core-events.js';
@@ -26,7 +28,12 @@ beforeEach(async () => {
   const emit = <E extends EventChannel>(event: E, payload: EventPayloads[E]) =>
     events.push({ event, payload });
   router = createIpcRouter(
-    createIpcHandlers(subject.core, { version: '1.2.3', demo: false, emit }),
+    createIpcHandlers(subject.core, {
+      version: '1.2.3',
+      files: new FolderFileHost(os.tmpdir()),
+      demo: false,
+      emit,
+    }),
     { maxArgumentBytes: 4096, onUnexpectedError: (_channel, error) => unexpected.push(error) },
   );
   stopForwarding = forwardCoreEvents(subject.core, emit);
@@ -134,7 +141,12 @@ describe('refusing bad messages', () => {
   it('reports a handler’s unexpected error as internal_error without its details', async () => {
     const failing = createIpcRouter(
       {
-        ...createIpcHandlers(subject.core, { version: '1', demo: false, emit: () => undefined }),
+        ...createIpcHandlers(subject.core, {
+          version: '1',
+          files: new FolderFileHost(os.tmpdir()),
+          demo: false,
+          emit: () => undefined,
+        }),
         'accounts:list': async () => {
           throw new Error('refresh_token=secret-value leaked into a message');
         },

@@ -1,6 +1,8 @@
 // A copy as the page does it, through the router and the real handlers of a real core: the page's
 // selection as a bitmap of positions at its revision, the plan, the start, `jobs:changed` while it
 // runs, `library:changed` for the target, and `library:changes` answering with the step to apply.
+import { FolderFileHost } from '../../support/folder-file-host.js';
+import os from 'node:os';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type {
   CachedTracksView,
@@ -30,7 +32,14 @@ beforeEach(async () => {
   events = [];
   const emit = <E extends EventChannel>(event: E, payload: EventPayloads[E]) =>
     events.push({ event, payload });
-  router = createIpcRouter(createIpcHandlers(subject.core, { version: '1', demo: false, emit }));
+  router = createIpcRouter(
+    createIpcHandlers(subject.core, {
+      version: '1',
+      files: new FolderFileHost(os.tmpdir()),
+      demo: false,
+      emit,
+    }),
+  );
   stopForwarding = forwardCoreEvents(subject.core, emit);
   subject.logins.push({ user: user(fake, 0) }, { user: user(fake, 1) });
   for (let i = 0; i < 2; i += 1)

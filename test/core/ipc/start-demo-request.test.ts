@@ -1,6 +1,8 @@
 // `app:startDemo` through the router and the real handlers of a real core: it hands over to the
 // shell's `startDemo` when there is one, and otherwise (the demo itself, the browser harness)
 // answers demo_unavailable with a sentence, never an internal error.
+import { FolderFileHost } from '../../support/folder-file-host.js';
+import os from 'node:os';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createIpcHandlers } from '../../../electron/core/ipc/ipc-handlers.js';
 import { createIpcRouter } from '../../../electron/core/ipc/ipc-router.js';
@@ -25,7 +27,12 @@ afterEach(async () => {
 
 function routerWith(options: { demo: boolean; startDemo?: () => Promise<void> }) {
   return createIpcRouter(
-    createIpcHandlers(subject.core, { version: '1.2.3', emit: () => undefined, ...options }),
+    createIpcHandlers(subject.core, {
+      version: '1.2.3',
+      files: new FolderFileHost(os.tmpdir()),
+      emit: () => undefined,
+      ...options,
+    }),
     { onUnexpectedError: (_channel, error) => unexpected.push(error) },
   );
 }

@@ -1,5 +1,7 @@
 // A page that holds a revision of the library gets only what changed since, through the real
 // handlers of a real core syncing with the fake Spotify over HTTP.
+import { FolderFileHost } from '../../support/folder-file-host.js';
+import os from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createIpcHandlers } from '../../../electron/core/ipc/ipc-handlers.js';
 import type { CachedTracksView, LibrarySyncView } from '../../../electron/core/ipc/contract.js';
@@ -12,7 +14,12 @@ let router: IpcRouter;
 beforeEach(async () => {
   h = await openLibraryHarness({ tracks: 200 });
   router = createIpcRouter(
-    createIpcHandlers(h.core, { version: '1', demo: false, emit: () => undefined }),
+    createIpcHandlers(h.core, {
+      version: '1',
+      files: new FolderFileHost(os.tmpdir()),
+      demo: false,
+      emit: () => undefined,
+    }),
     { maxArgumentBytes: 4096, onUnexpectedError: (_channel, error) => expect(error).toBeNull() },
   );
 });

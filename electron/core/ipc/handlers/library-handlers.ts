@@ -11,7 +11,7 @@ import {
   tracksPageView,
 } from '../views.js';
 
-export function libraryHandlers(core: AppCore): DomainHandlers<'library'> {
+export function libraryHandlers(core: AppCore): Omit<DomainHandlers<'library'>, 'library:export'> {
   return {
     'library:tracks': async (id, page) => tracksPageView(await core.savedTracksPage(id, page)),
     'library:sync': async (id, options) => {
