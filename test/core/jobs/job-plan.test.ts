@@ -2,7 +2,7 @@
 // what an undo takes back (a batch whose outcome is unknown included), and the counts the page
 // shows, derived from the journalled position alone.
 import { describe, expect, it } from 'vitest';
-import { planCopy, planUndo } from '../../../electron/core/jobs/job-plan.js';
+import { planCopy, planImport, planUndo } from '../../../electron/core/jobs/job-plan.js';
 import { jobCounts, stepItemsDone } from '../../../electron/core/jobs/job-progress.js';
 import type { JobDefinition, JobProgress } from '../../../electron/core/jobs/job-record.js';
 import type { SavedTrack } from '../../../electron/core/spotify/models.js';
@@ -142,5 +142,46 @@ describe('planUndo and the counts', () => {
       ['verify', 'a', 100],
       ['remove', 'b', 100],
     ]);
+  });
+});
+
+describe('planImport', () => {
+  const row = (id: string, addedAt: number | null, line: number) => ({ id, addedAt, line });
+
+  it('saves the oldest date first; rows of one second keep the file order (lower row first)', () => {
+    const draft = planImport({
+      targetAccountId: 'b',
+      sections: [
+        {
+          label: null,
+          spotifyUserId: null,
+          tracks: [row('n3', 300, 2), row('n2b', 200, 3), row('n2a', 200, 4), row('n1', 100, 5)],
+        },
+      ],
+      target: library([track(9, { id: 'n2a' })]),
+    });
+
+    expect(draft.kind).toBe('import');
+    expect(draft.items.map((item) => item.id)).toEqual(['n1', 'n2a', 'n2b', 'n3']);
+    // n2a is already in the target: not sent, counted.
+    expect(draft.steps).toEqual([
+      { action: 'add', accountId: 'b', items: [0, 2, 3], onlyConfirmedBy: null },
+    ]);
+    expect(draft.planned).toEqual({ selected: 4, alreadyInTarget: 1, notCopyable: 0 });
+  });
+
+  it('goes bottom-up in file order when a row has no date, and takes a track of two sections once', () => {
+    const draft = planImport({
+      targetAccountId: 'b',
+      sections: [
+        { label: 'A', spotifyUserId: 'a', tracks: [row('x', 300, 2), row('y', null, 3)] },
+        { label: 'C', spotifyUserId: 'c', tracks: [row('x', 100, 5), row('z', 50, 6)] },
+      ],
+      target: library([]),
+    });
+
+    expect(draft.items.map((item) => item.id)).toEqual(['z', 'y', 'x']);
+    expect(draft.toAdd).toBe(3);
+    expect(draft.writeRequests).toBe(1);
   });
 });
