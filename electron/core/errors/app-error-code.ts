@@ -7,6 +7,8 @@ import type { LoginErrorCode } from '../auth/login-error.js';
 import type { TokenErrorCode } from '../auth/token-endpoint-error.js';
 import type { DemoErrorCode } from '../ipc/handlers/app-handlers.js';
 import type { JobErrorCode } from '../jobs/job-error.js';
+import type { ExportErrorCode } from '../library-files/export-error.js';
+import type { ImportFileErrorCode } from '../library-files/import-file-error.js';
 import type { LibraryErrorCode } from '../library/library-error.js';
 import type { SettingsErrorCode } from '../settings/settings-store.js';
 import type { SpotifyApiErrorCode } from '../spotify/spotify-api-errors.js';
@@ -18,6 +20,8 @@ export type AppErrorCode =
   | AccountErrorCode
   | AppCoreErrorCode
   | DemoErrorCode
+  | ExportErrorCode
+  | ImportFileErrorCode
   | JobErrorCode
   | KeychainErrorCode
   | LibraryErrorCode
