@@ -3,8 +3,8 @@
 // per scenario on stdout (progress goes to stderr) with its figures, its target and whether it was
 // met; exits 1 when a target was missed. Not a test: timings depend on the machine.
 //
-//   npm run bench -- [--latency 100] [--concurrency 8] [--only sync,copy,compare]
-//                    [--compare-runs 10]
+//   npm run bench -- [--latency 100] [--concurrency 8] [--only sync,copy,compare,files]
+//                    [--compare-runs 10] [--file-runs 5]
 //
 // Run with `node --import tsx --expose-gc` (as `npm run bench` does) so heap figures are measured
 // after a garbage collection; without it they include garbage. Renderer scenarios (paint on
@@ -22,6 +22,7 @@ import { singleOriginEndpoints } from '../../electron/core/spotify-endpoints.js'
 import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store.js';
 import { BrowserSession } from '../../demo/fake-spotify/index.js';
 import { copyScenarios } from './copy-scenarios.js';
+import { fileScenarios } from './file-scenarios.js';
 import { runCompareScenario } from './compare-scenario.js';
 import { startFakeProcess, type FakeProcess } from './fake-process.js';
 import { WireLog } from './wire-log.js';
@@ -38,10 +39,12 @@ const { values } = parseArgs({
     latency: { type: 'string', default: '100' },
     // Requests on the wire at once (the scheduler's concurrency); the target allows at most 8.
     concurrency: { type: 'string', default: '8' },
-    // Groups of scenarios to run, comma-separated: sync, copy, compare. Default: all.
+    // Groups of scenarios to run, comma-separated: sync, copy, compare, files. Default: all.
     only: { type: 'string' },
     // Timed runs of compare_3x50k.
     'compare-runs': { type: 'string', default: '10' },
+    // Timed runs of each export and of the import plan.
+    'file-runs': { type: 'string', default: '5' },
   },
   strict: true,
 });
@@ -55,7 +58,7 @@ if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
   console.error('--concurrency must be a whole number from 1 to 64');
   process.exit(2);
 }
-const groups = ['sync', 'copy', 'compare'] as const;
+const groups = ['sync', 'copy', 'compare', 'files'] as const;
 const only = values.only === undefined ? [...groups] : values.only.split(',');
 const unknownGroup = only.find((group) => !(groups as readonly string[]).includes(group));
 if (unknownGroup !== undefined) {
@@ -65,6 +68,11 @@ if (unknownGroup !== undefined) {
 const compareRuns = Number(values['compare-runs']);
 if (!Number.isInteger(compareRuns) || compareRuns < 1 || compareRuns > 100) {
   console.error('--compare-runs must be a whole number from 1 to 100');
+  process.exit(2);
+}
+const fileRuns = Number(values['file-runs']);
+if (!Number.isInteger(fileRuns) || fileRuns < 1 || fileRuns > 100) {
+  console.error('--file-runs must be a whole number from 1 to 100');
   process.exit(2);
 }
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -356,5 +364,6 @@ if (only.includes('sync')) {
 }
 if (only.includes('copy')) await copyScenarios({ latencyMs, concurrency, report });
 if (only.includes('compare')) await compare();
+if (only.includes('files')) await fileScenarios({ concurrency, runs: fileRuns, report });
 console.error(`bench finished in ${Math.round((performance.now() - started) / 1000)} s`);
 process.exitCode = lines.every((line) => line['pass'] === true) ? 0 : 1;

@@ -1,15 +1,19 @@
 // An in-memory BridgeApi for component tests: the renderer's edge, standing in for the preload or
 // the harness socket. It keeps accounts, settings, each account's library on "Spotify" and the
-// core's cache of it (what the last `library.sync` copied) and its library jobs (fake-jobs.ts),
-// records every call, lets a test fire events, and lets a test hold or fail particular answers to
-// see the states in between.
+// core's cache of it (what the last `library.sync` copied), its library jobs (fake-jobs.ts) and its
+// exports, imports and backups (fake-files.ts), records every call, lets a test fire events, and
+// lets a test hold or fail particular answers to see the states in between.
 import type {
   AccountsView,
   AccountView,
   AppInfoView,
+  BackupStatusView,
   BridgeApi,
   EventChannel,
   EventPayloads,
+  ExportRequest,
+  ExportResultView,
+  ImportFileView,
   IpcResult,
   SettingsView,
   TrackView,
@@ -17,6 +21,7 @@ import type {
 import type { LibraryChanges } from '../../electron/core/ipc/library-views.js';
 import { diffLibraries } from '../../electron/core/library/library-diff.js';
 import type { FailureCode } from '../../renderer/src/failure-code.js';
+import { downloadOf, makeBackupStatus } from './fake-files.js';
 import { FakeJobs } from './fake-jobs.js';
 
 export interface RecordedCall {
@@ -131,6 +136,14 @@ export class FakeBridge {
   readonly holdTracksAt = new Map<number, Promise<void>>();
   /** Channels that fail with this error (until deleted), e.g. `accounts:setActive`. */
   readonly failures = new Map<string, FakeFailure>();
+  /** What `library.export` answers; by default a download of the sources' tracks. */
+  exportAnswer: ((request: ExportRequest) => Answer<ExportResultView>) | null = null;
+  /** The file `imports.choose` answers with as read; null: the person cancelled the dialog. */
+  chosenFile: ImportFileView | null = null;
+  /** The automatic backups as the core holds them; `backups.*` answer and change it. */
+  backups: BackupStatusView = makeBackupStatus();
+  /** The folder `backups.chooseFolder` takes; null: the person cancelled the dialog. */
+  folderToChoose: string | null = '/home/me/Spotify backups';
   private readonly listeners = new Map<EventChannel, Set<(payload: never) => void>>();
   // Each cache object set (by a sync or by a test) is a revision; the tracks of each are kept so a
   // sync can answer with the step from the page's revision.
@@ -236,6 +249,23 @@ export class FakeBridge {
 
   callsTo(channel: string): RecordedCall[] {
     return this.calls.filter((call) => call.channel === channel);
+  }
+
+  /** Records a files call and answers it, or with the failure a test set for the channel. */
+  private async fileCall<T>(
+    channel: string,
+    args: readonly unknown[],
+    answer: () => Answer<T>,
+  ): Promise<IpcResult<T>> {
+    const failure = this.record(channel, args);
+    if (failure) return fakeFailure(failure);
+    return answer();
+  }
+
+  private setBackups(patch: Partial<BackupStatusView>): IpcResult<BackupStatusView> {
+    this.backups = { ...this.backups, ...patch };
+    this.emit('backups:changed', this.backups);
+    return ok(this.backups);
   }
 
   private view(): AccountsView {
@@ -460,6 +490,43 @@ export class FakeBridge {
         this.setSaved(id, trackId, saved);
         return ok(null);
       },
+      export: async (request) =>
+        this.fileCall('library:export', [request], () =>
+          this.exportAnswer !== null
+            ? this.exportAnswer(request)
+            : ok(
+                downloadOf(request, (id) => {
+                  const cache = this.caches.get(id);
+                  if (cache === undefined) return null;
+                  return { size: cache.tracks.length, syncedAt: cache.lastSyncedAt };
+                }),
+              ),
+        ),
+    },
+    imports: {
+      choose: async () => this.fileCall('imports:choose', [], () => ok(this.chosenFile)),
+      plan: async (request) =>
+        this.fileCall('imports:plan', [request], () => {
+          const file = this.chosenFile;
+          if (file === null || file.fileId !== request.fileId) {
+            return fakeFailure({ code: 'job_plan_not_found', message: 'No such file.' });
+          }
+          const sectionTracks = file.sections.map((section) => section.tracks);
+          return this.jobs.planImport(request, { fileName: file.fileName, sectionTracks });
+        }),
+    },
+    backups: {
+      status: async () => this.fileCall('backups:status', [], () => ok(this.backups)),
+      update: async (patch) =>
+        this.fileCall('backups:update', [patch], () => this.setBackups(patch)),
+      chooseFolder: async () =>
+        this.fileCall('backups:chooseFolder', [], () =>
+          this.folderToChoose === null
+            ? ok(this.backups)
+            : this.setBackups({ folder: this.folderToChoose }),
+        ),
+      runNow: async () =>
+        this.fileCall('backups:runNow', [], () => this.setBackups({ running: true })),
     },
     images: { baseUrl: 'app-image://image/' },
     jobs: {

@@ -5,6 +5,7 @@
 // can be seen.
 import type {
   EventPayloads,
+  ImportPlanRequest,
   JobCountsView,
   JobPlanRequest,
   JobPlanView,
@@ -136,6 +137,40 @@ export class FakeJobs {
     );
   }
 
+  /** An import's plan: the file's tracks (of the chosen section) less what the target has. */
+  async planImport(
+    request: ImportPlanRequest,
+    file: { readonly fileName: string; readonly sectionTracks: readonly number[] },
+  ): Promise<IpcResult<JobPlanView>> {
+    await this.holdPlan;
+    const { section, targetAccountId } = request;
+    const selected =
+      section === null
+        ? file.sectionTracks.reduce((sum, tracks) => sum + tracks, 0)
+        : (file.sectionTracks[section] ?? 0);
+    if (selected === 0) {
+      return failed({ code: 'job_empty_selection', message: 'No tracks to import.' });
+    }
+    // A test's files name tracks no account has: all of them are to add, but `alreadyInTarget`.
+    const alreadyInTarget = Math.min(selected, this.importAlreadyInTarget);
+    return ok(
+      this.#store({
+        kind: 'import',
+        fileName: file.fileName,
+        sourceAccountId: targetAccountId,
+        targetAccountId,
+        selected,
+        toAdd: selected - alreadyInTarget,
+        alreadyInTarget,
+        notCopyable: 0,
+        toRemove: 0,
+      }),
+    );
+  }
+
+  /** How many of an import's tracks its plans say the target already has. */
+  importAlreadyInTarget = 0;
+
   async planUndo(jobId: string): Promise<IpcResult<JobPlanView>> {
     await this.holdPlan;
     const job = this.#find(jobId);
@@ -144,8 +179,9 @@ export class FakeJobs {
     }
     return ok(
       this.#store({
-        kind: job.kind === 'move' ? 'undo_move' : 'undo_copy',
-        fileName: null,
+        kind:
+          job.kind === 'move' ? 'undo_move' : job.kind === 'import' ? 'undo_import' : 'undo_copy',
+        fileName: job.kind === 'import' ? job.sourceLabel : null,
         sourceAccountId: job.sourceAccountId,
         targetAccountId: job.targetAccountId,
         selected: job.counts.added + job.counts.alreadyInTarget,
@@ -169,7 +205,9 @@ export class FakeJobs {
       kind: plan.kind,
       sourceAccountId: plan.sourceAccountId,
       targetAccountId: plan.targetAccountId,
-      sourceLabel: this.#host.labelOf(plan.sourceAccountId) ?? plan.sourceAccountId,
+      // As the core does: an import's source is its file.
+      sourceLabel:
+        plan.fileName ?? this.#host.labelOf(plan.sourceAccountId) ?? plan.sourceAccountId,
       targetLabel: this.#host.labelOf(plan.targetAccountId) ?? plan.targetAccountId,
       state: 'running',
       phase: plan.toAdd > 0 ? 'adding' : 'removing',

@@ -115,7 +115,8 @@ function CancelJobDialog(props: {
   readonly onCancel: () => void;
 }) {
   const { job, names } = props;
-  const noun = job.kind === 'copy' ? 'copy' : job.kind === 'move' ? 'move' : 'undo';
+  const noun =
+    job.kind === 'copy' || job.kind === 'move' || job.kind === 'import' ? job.kind : 'undo';
   const done: string[] = [];
   if (job.counts.added > 0) {
     const to = job.kind === 'undo_move' ? names.source : names.target;
@@ -143,7 +144,7 @@ function CancelJobDialog(props: {
       <p>
         It stops before its next request.{' '}
         {done.length > 0
-          ? `What it has done stays done (${done.join(', ')})${job.kind === 'copy' || job.kind === 'move' ? ': you can undo that afterwards from Activity.' : '.'}`
+          ? `What it has done stays done (${done.join(', ')})${job.kind === 'copy' || job.kind === 'move' || job.kind === 'import' ? ': you can undo that afterwards from Activity.' : '.'}`
           : 'Nothing has been written yet.'}
       </p>
     </Dialog>

@@ -1,7 +1,8 @@
 // How a library job reads in the Activity panel: a headline while it runs ("Copying 80 of 120 to
 // Bob"), its progress as a value and a maximum, why it is paused and when it resumes, and once
 // finished what it did (added, skipped, removed, kept in the source). Plain functions of the job's
-// view and the accounts' names, so every place that speaks of a job says the same.
+// view and the accounts' names, so every place that speaks of a job says the same. An import's
+// source is a file: its name is the job's `sourceLabel`, whatever account `sourceAccountId` names.
 import type { JobPauseView, JobView } from '../app-contract.js';
 import { formatCount, formatDate, formatTime, plural } from '../format/formatters.js';
 
@@ -27,8 +28,12 @@ export function activeHeadline(job: JobView, names: JobNames): string {
       if (phase === 'adding') return `Moving: adding ${n(c.added)} of ${n(c.toAdd)} to ${target}`;
       if (phase === 'verifying') return `Moving: checking that ${target} has them`;
       return `Moving: removing ${n(c.removed)} of ${n(c.toRemove)} from ${source}`;
+    case 'import':
+      return `Importing ${n(c.added)} of ${n(c.toAdd)} from ${job.sourceLabel} to ${target}`;
     case 'undo_copy':
       return `Undoing the copy: removing ${n(c.removed)} of ${n(c.toRemove)} from ${target}`;
+    case 'undo_import':
+      return `Undoing the import: removing ${n(c.removed)} of ${n(c.toRemove)} from ${target}`;
     case 'undo_move':
       if (phase === 'adding') {
         return `Undoing the move: saving ${n(c.added)} of ${n(c.toAdd)} back to ${source}`;
@@ -44,10 +49,14 @@ function queuedHeadline(job: JobView, { target }: JobNames): string {
       return `Waiting to copy ${plural(c.toAdd, 'track', 'tracks')} to ${target}`;
     case 'move':
       return `Waiting to move ${plural(c.toAdd + c.alreadyInTarget, 'track', 'tracks')} to ${target}`;
+    case 'import':
+      return `Waiting to import ${plural(c.toAdd, 'track', 'tracks')} to ${target}`;
     case 'undo_copy':
       return `Waiting to undo the copy to ${target}`;
     case 'undo_move':
       return `Waiting to undo the move to ${target}`;
+    case 'undo_import':
+      return `Waiting to undo the import to ${target}`;
   }
 }
 
@@ -88,16 +97,20 @@ export function finishedHeadline(job: JobView, names: JobNames): string {
   const what = {
     copy: `Copy to ${names.target}`,
     move: `Move to ${names.target}`,
+    import: `Import of ${job.sourceLabel} to ${names.target}`,
     undo_copy: `Undo of the copy to ${names.target}`,
     undo_move: `Undo of the move to ${names.target}`,
+    undo_import: `Undo of the import to ${names.target}`,
   }[job.kind];
   if (job.state === 'cancelled') return `${what} cancelled`;
   if (job.state === 'failed') return `${what} failed`;
   return {
     copy: `Copied to ${names.target}`,
     move: `Moved to ${names.target}`,
+    import: `Imported ${job.sourceLabel} to ${names.target}`,
     undo_copy: `Undid the copy to ${names.target}`,
     undo_move: `Undid the move to ${names.target}`,
+    undo_import: `Undid the import to ${names.target}`,
   }[job.kind];
 }
 
@@ -107,12 +120,13 @@ export function outcomeParts(job: JobView, names: JobNames): string[] {
   const parts: string[] = [];
   if (kind === 'undo_move') {
     if (c.toAdd > 0) parts.push(`${n(c.added)} saved back to ${names.source}`);
-  } else if (kind !== 'undo_copy') {
+  } else if (kind !== 'undo_copy' && kind !== 'undo_import') {
     parts.push(`${n(c.added)} added`);
   }
   if (c.alreadyInTarget > 0) parts.push(`${n(c.alreadyInTarget)} already in ${names.target}`);
   if (c.notCopyable > 0) {
-    parts.push(`${plural(c.notCopyable, 'local file', 'local files')} not copied`);
+    const notDone = kind === 'import' ? 'not imported' : 'not copied';
+    parts.push(`${plural(c.notCopyable, 'local file', 'local files')} ${notDone}`);
   }
   if (c.toRemove > 0) {
     const from = kind === 'move' ? names.source : names.target;

@@ -1,11 +1,12 @@
-// The plan dialog: what a copy, move or undo will do before anything is written. While the core
-// plans (it may sync both libraries first) a spinner; then the numbers (to add, already there,
-// local files, removals, requests and time), the note about Spotify's "date added", and Confirm.
+// The plan dialog: what a copy, move, import or undo will do before anything is written. While
+// the core plans (it may sync both libraries first) a spinner; then the numbers (to add, already
+// there, local files, removals, requests and time), the note about Spotify's "date added", and
+// Confirm.
 // An account whose sign-in cannot change its library gets a "Sign in again" button instead, and
 // a plan that failed says why in a sentence. Shown over any page: the app renders it once.
 import { useSyncExternalStore } from 'react';
 
-import type { JobPlanView, MissingScopeView } from '../app-contract.js';
+import type { JobKind, JobPlanView, MissingScopeView } from '../app-contract.js';
 import { Dialog } from '../common/dialog.js';
 import { formatAbout, plural } from '../format/formatters.js';
 import { useAppState, useStore } from '../state/app-store.js';
@@ -34,15 +35,20 @@ const finalCodes = new Set([
 function PlanDialog({ dialog }: { readonly dialog: PlanDialogState }) {
   const store = useStore();
   const jobs = store.jobs;
-  const { kind, sourceAccountId, targetAccountId } = useOrigin(dialog.origin);
+  const { kind, sourceAccountId, targetAccountId, fileName } = useOrigin(dialog.origin);
   const names = useJobNames(sourceAccountId, targetAccountId);
   const plan = dialog.phase === 'ready' || dialog.phase === 'starting' ? dialog.plan : null;
   const title = {
     copy: `Copy to ${names.target}`,
     move: `Move to ${names.target}`,
+    import: `Import ${plan?.fileName ?? fileName ?? 'the file'} to ${names.target}`,
     undo_copy: `Undo the copy to ${names.target}`,
     undo_move: `Undo the move to ${names.target}`,
+    undo_import: `Undo the import to ${names.target}`,
   }[plan?.kind ?? kind];
+  // An import reads no source account: only the target's saved tracks are checked.
+  const checking =
+    sourceAccountId === targetAccountId ? names.target : `${names.source} and ${names.target}`;
 
   const cancel = (
     <button type="button" className="button secondary" onClick={jobs.closePlan}>
@@ -80,7 +86,7 @@ function PlanDialog({ dialog }: { readonly dialog: PlanDialogState }) {
       {dialog.phase === 'planning' && (
         <div className="plan-planning" role="status">
           <span className="spinner" aria-hidden="true" />
-          Checking the saved tracks of {names.source} and {names.target}…
+          Checking the saved tracks of {checking}…
         </div>
       )}
       {dialog.phase === 'failed' && (
@@ -113,24 +119,52 @@ function PlanDialog({ dialog }: { readonly dialog: PlanDialogState }) {
   );
 }
 
+interface OriginFacts {
+  readonly kind: JobKind;
+  readonly sourceAccountId: string;
+  readonly targetAccountId: string;
+  /** An import's file, or the file of the import an undo undoes; null for other jobs. */
+  readonly fileName: string | null;
+}
+
 /** The kind and accounts of the dialog's job, known before the plan is. */
-function useOrigin(origin: PlanOrigin) {
+function useOrigin(origin: PlanOrigin): OriginFacts {
   const store = useStore();
   const { jobs } = useSyncExternalStore(store.jobs.subscribe, store.jobs.getState);
-  if (origin.kind === 'selection') {
-    const { request } = origin;
-    return {
-      kind: request.kind,
-      sourceAccountId: request.selection.accountId,
-      targetAccountId: request.targetAccountId,
-    };
+  switch (origin.kind) {
+    case 'selection': {
+      const { request } = origin;
+      return {
+        kind: request.kind,
+        sourceAccountId: request.selection.accountId,
+        targetAccountId: request.targetAccountId,
+        fileName: null,
+      };
+    }
+    case 'import':
+      // The file is the source: the job's accounts are the target alone, as the core plans it.
+      return {
+        kind: 'import',
+        sourceAccountId: origin.request.targetAccountId,
+        targetAccountId: origin.request.targetAccountId,
+        fileName: origin.fileName,
+      };
+    case 'undo': {
+      const job = jobs.find((item) => item.id === origin.jobId);
+      return {
+        kind: undoKindOf(job?.kind),
+        sourceAccountId: job?.sourceAccountId ?? '',
+        targetAccountId: job?.targetAccountId ?? '',
+        fileName: job?.kind === 'import' ? job.sourceLabel : null,
+      };
+    }
   }
-  const job = jobs.find((item) => item.id === origin.jobId);
-  return {
-    kind: job?.kind === 'move' ? ('undo_move' as const) : ('undo_copy' as const),
-    sourceAccountId: job?.sourceAccountId ?? '',
-    targetAccountId: job?.targetAccountId ?? '',
-  };
+}
+
+function undoKindOf(kind: JobKind | undefined): JobKind {
+  if (kind === 'move') return 'undo_move';
+  if (kind === 'import') return 'undo_import';
+  return 'undo_copy';
 }
 
 function nothingToDo(plan: JobPlanView): boolean {
@@ -143,8 +177,11 @@ function confirmLabel(plan: JobPlanView): string {
       return `Copy ${plural(plan.toAdd, 'track', 'tracks')}`;
     case 'move':
       return `Move ${plural(plan.toAdd + plan.alreadyInTarget, 'track', 'tracks')}`;
+    case 'import':
+      return `Import ${plural(plan.toAdd, 'track', 'tracks')}`;
     case 'undo_copy':
     case 'undo_move':
+    case 'undo_import':
       return 'Undo';
   }
 }

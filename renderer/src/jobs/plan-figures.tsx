@@ -13,9 +13,14 @@ interface Line {
   readonly text: ReactNode;
 }
 
+/** Jobs that add tracks from a source (an account, or an import's file) to the target. */
+function addsFromSource(plan: JobPlanView): boolean {
+  return plan.kind === 'copy' || plan.kind === 'move' || plan.kind === 'import';
+}
+
 function linesOf(plan: JobPlanView, { source, target }: JobNames): Line[] {
   const lines: Line[] = [];
-  if (plan.kind === 'copy' || plan.kind === 'move') {
+  if (addsFromSource(plan)) {
     lines.push({ key: 'add', count: plan.toAdd, text: <>to add to {target}</> });
     if (plan.alreadyInTarget > 0) {
       lines.push({
@@ -48,7 +53,8 @@ function linesOf(plan: JobPlanView, { source, target }: JobNames): Line[] {
     lines.push({ key: 'add', count: plan.toAdd, text: <>to save back to {source}</> });
   }
   if (plan.toRemove > 0) {
-    const job = plan.kind === 'undo_move' ? 'move' : 'copy';
+    const job =
+      plan.kind === 'undo_move' ? 'move' : plan.kind === 'undo_import' ? 'import' : 'copy';
     lines.push({
       key: 'remove',
       count: plan.toRemove,
@@ -63,12 +69,14 @@ function linesOf(plan: JobPlanView, { source, target }: JobNames): Line[] {
 }
 
 export function PlanFigures({ plan, names }: { readonly plan: JobPlanView; names: JobNames }) {
-  const copies = plan.kind === 'copy' || plan.kind === 'move';
+  const copies = addsFromSource(plan);
   return (
     <>
       {copies && (
         <p>
-          {plural(plan.selected, 'track', 'tracks')} selected in {names.source}:
+          {plan.kind === 'import'
+            ? `${plural(plan.selected, 'track', 'tracks')} in ${plan.fileName ?? 'the file'}:`
+            : `${plural(plan.selected, 'track', 'tracks')} selected in ${names.source}:`}
         </p>
       )}
       <ul className="plan-figures">

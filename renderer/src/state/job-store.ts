@@ -1,21 +1,27 @@
 // The library jobs as the page knows them: every job the core lists (running, queued and paused
 // ones, then the recent finished ones), kept current by `jobs:changed`, the actions on a job
-// (pause, resume, cancel), whether the Activity panel is open, and the plan dialog: a copy, move
-// or undo is planned by the core, shown, and started only once the person confirms it. Screens
-// read one snapshot and never call the jobs channels themselves.
-import type { JobPlanRequest, JobPlanView, JobView } from '../app-contract.js';
+// (pause, resume, cancel), whether the Activity panel is open, and the plan dialog: a copy, move,
+// import or undo is planned by the core, shown, and started only once the person confirms it.
+// Screens read one snapshot and never call the jobs channels themselves.
+import type { ImportPlanRequest, JobPlanRequest, JobPlanView, JobView } from '../app-contract.js';
 import { errorCode, unwrap, type BridgeApi } from '../bridge.js';
 import type { FailureCode } from '../failure-code.js';
 import { errorSentence } from '../format/error-sentences.js';
 import { ExternalStore } from './external-store.js';
 
-/** What the plan dialog plans: a selection to copy or move, or the undo of a job. */
+/** What the plan dialog plans: a selection to copy or move, a file to import, or an undo. */
 export type PlanOrigin =
   | {
       readonly kind: 'selection';
       readonly request: JobPlanRequest;
       /** What of the person's selection the request leaves out, as a sentence, or null. */
       readonly leftOut: string | null;
+    }
+  | {
+      readonly kind: 'import';
+      readonly request: ImportPlanRequest;
+      /** The file's name, for the dialog's words before the plan names it. */
+      readonly fileName: string;
     }
   | { readonly kind: 'undo'; readonly jobId: string };
 
@@ -110,6 +116,11 @@ export class JobStore extends ExternalStore {
     return this.#openPlan({ kind: 'selection', request, leftOut });
   }
 
+  /** Plans saving a file's tracks (read by `imports:choose`) to an account, and shows it. */
+  planImport(request: ImportPlanRequest, fileName: string): Promise<JobView | null> {
+    return this.#openPlan({ kind: 'import', request, fileName });
+  }
+
   /** Plans the undo of a finished job and shows it, like any other plan. */
   planUndo(jobId: string): Promise<JobView | null> {
     return this.#openPlan({ kind: 'undo', jobId });
@@ -165,16 +176,23 @@ export class JobStore extends ExternalStore {
     const round = ++this.#planRound;
     this.#set({ plan: { phase: 'planning', origin } });
     try {
-      const plan = await unwrap(
-        origin.kind === 'selection'
-          ? this.#api.jobs.plan(origin.request)
-          : this.#api.jobs.planUndo(origin.jobId),
-      );
+      const plan = await unwrap(this.#askPlan(origin));
       if (round === this.#planRound) this.#set({ plan: { phase: 'ready', origin, plan } });
     } catch (error) {
       if (round === this.#planRound) {
         this.#set({ plan: { phase: 'failed', origin, error: failureOf(error) } });
       }
+    }
+  }
+
+  #askPlan(origin: PlanOrigin) {
+    switch (origin.kind) {
+      case 'selection':
+        return this.#api.jobs.plan(origin.request);
+      case 'import':
+        return this.#api.imports.plan(origin.request);
+      case 'undo':
+        return this.#api.jobs.planUndo(origin.jobId);
     }
   }
 
