@@ -5,7 +5,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { FakeBridge, makeAccount, makeTrack } from './fake-bridge.js';
+import { FakeBridge, held, makeAccount, makeTrack } from './fake-bridge.js';
 import { renderApp, withViewportHeight } from './render-app.js';
 import { loaded } from './track-screen.js';
 
@@ -37,6 +37,9 @@ const grid = () => screen.getByRole('grid', { name: 'Saved tracks of Alice' });
 describe('the heart of a row', () => {
   it('removes the track from the account shown, without selecting the row', async () => {
     const bridge = await openAlice();
+    // The library's new revision is held, so the row stays to say what happened.
+    const gate = held();
+    bridge.holdChanges = gate.promise;
     const heart = screen.getByRole('button', { name: 'Remove “Song 0” from Alice’s saved tracks' });
     fireEvent.click(heart);
     expect(bridge.callsTo('library:setSaved').map((call) => call.args)).toEqual([
@@ -49,6 +52,9 @@ describe('the heart of a row', () => {
     // Removed: pressing it again asks nothing more.
     fireEvent.click(screen.getByRole('button', { name: /“Song 0” was removed/ }));
     expect(bridge.callsTo('library:setSaved')).toHaveLength(1);
+    // Then the list drops the row.
+    gate.release();
+    await waitFor(() => expect(screen.queryByRole('button', { name: /“Song 0”/ })).toBeNull());
   });
 
   it('cannot remove a local file, and says why', async () => {

@@ -30,12 +30,14 @@ import {
 import { imageFetchUrl, type SpotifyEndpoints } from '../spotify-endpoints.js';
 import type { SecretStore } from '../vault/secret-store.js';
 import { TokenVault } from '../vault/token-vault.js';
+import { BackupService } from '../backups/backup-service.js';
 import { AccountLogins, type AccountLoginErrorCode } from './account-logins.js';
 import { LibraryExports } from './library-exports.js';
 import { LibraryImports } from './library-imports.js';
 import { LibraryJobs } from './library-jobs.js';
 import { accountProfileOf } from './account-profile.js';
 import { SignedInSessions } from './signed-in-sessions.js';
+import { accountLabel } from '../accounts/account-label.js';
 import { describeAccountsNotice, describeStorageNotice } from './startup-notices.js';
 import type { OpenLoginPage } from './login-page.js';
 
@@ -80,6 +82,8 @@ export class AppCore {
   /** Export from the caches; import files into the job engine. */
   readonly libraryFiles: { readonly exports: LibraryExports; readonly imports: LibraryImports };
   readonly #clock: Clock;
+  // Set by open(): the backups read their state file and make exports through this core.
+  #backups: BackupService | null = null;
   readonly #sessions: SignedInSessions;
   readonly #logins: AccountLogins;
   readonly #library: LibraryService;
@@ -190,7 +194,47 @@ export class AppCore {
     });
     const core = new AppCore(options, settings, vault, registry, images);
     await core.jobs.service.restore();
+    core.#backups = await core.#openBackups(options, log);
     return core;
+  }
+
+  /** The automatic backups of every account into the folder the person chose. */
+  get backups(): BackupService {
+    if (this.#backups === null) throw new Error('AppCore.open() sets the backups up');
+    return this.#backups;
+  }
+
+  #openBackups(options: AppCoreOptions, log: (message: string) => void): Promise<BackupService> {
+    const jobs = this.jobs.service;
+    const syncDone: Event<SyncProgress> = (listener) =>
+      this.onSyncProgress((progress) => {
+        if (progress.phase === 'done') listener(progress);
+      });
+    return BackupService.open({
+      dataDir: options.dataDir,
+      accounts: () =>
+        this.registry.list().map((account) => ({
+          id: account.id,
+          owner: { label: accountLabel(account), key: account.spotifyUserId ?? account.id },
+        })),
+      makeBackup: async (accountId) =>
+        (
+          await this.libraryFiles.exports.prepare({
+            format: 'json',
+            excelBom: false,
+            sources: [{ kind: 'library', accountId }],
+            title: null,
+          })
+        ).bytes,
+      // Paused jobs do not count: one paused for a sign-in may wait for days.
+      jobsBusy: () =>
+        jobs
+          .list()
+          .some(({ progress }) => progress.state === 'queued' || progress.state === 'running'),
+      opportunities: [syncDone, jobs.onDidChange],
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
+      log,
+    });
   }
 
   /** What had to be repaired while opening (files set aside, accounts rebuilt), as sentences. */
@@ -297,7 +341,8 @@ export class AppCore {
   async close(): Promise<void> {
     await this.#logins.close();
     // Together: the running job's last step may wait for a sync only cancelAll stops.
-    await Promise.all([this.jobs.close(), this.#library.cancelAll()]);
+    // The backups too: a backup's sync is among those cancelled.
+    await Promise.all([this.jobs.close(), this.#library.cancelAll(), this.#backups?.close()]);
     await this.images.close();
   }
 

@@ -5,6 +5,7 @@ import type { AccountErrorCode } from '../accounts/account-error.js';
 import type { AppCoreErrorCode } from '../composition/app-core.js';
 import type { LoginErrorCode } from '../auth/login-error.js';
 import type { TokenErrorCode } from '../auth/token-endpoint-error.js';
+import type { BackupErrorCode } from '../backups/backup-error.js';
 import type { DemoErrorCode } from '../ipc/handlers/app-handlers.js';
 import type { JobErrorCode } from '../jobs/job-error.js';
 import type { ExportErrorCode } from '../library-files/export-error.js';
@@ -19,6 +20,7 @@ import type { TokenVaultErrorCode } from '../vault/vault-entry.js';
 export type AppErrorCode =
   | AccountErrorCode
   | AppCoreErrorCode
+  | BackupErrorCode
   | DemoErrorCode
   | ExportErrorCode
   | ImportFileErrorCode

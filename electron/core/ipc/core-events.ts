@@ -43,5 +43,6 @@ export function forwardCoreEvents(core: AppCore, emit: EmitEvent): () => void {
       emit('jobs:changed', jobView(record, core.jobs.service.canUndo(record))),
     ),
   );
+  subscriptions.add(core.backups.onDidChange((status) => emit('backups:changed', status)));
   return () => subscriptions.dispose();
 }

@@ -4,6 +4,7 @@ import type { AppCore } from '../composition/app-core.js';
 import type { EmitEvent } from './core-events.js';
 import { accountHandlers } from './handlers/account-handlers.js';
 import { appHandlers, type AppHandlersOptions } from './handlers/app-handlers.js';
+import { backupHandlers } from './handlers/backup-handlers.js';
 import { fileHandlers, type FileHost } from './handlers/file-handlers.js';
 import { jobHandlers } from './handlers/job-handlers.js';
 import { libraryHandlers } from './handlers/library-handlers.js';
@@ -27,5 +28,6 @@ export function createIpcHandlers(core: AppCore, options: IpcHandlersOptions): I
     ...libraryHandlers(core),
     ...jobHandlers(core),
     ...fileHandlers(core, options.files),
+    ...backupHandlers(core, options.files),
   };
 }

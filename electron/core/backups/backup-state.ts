@@ -1,0 +1,47 @@
+// The automatic backups' settings and each account's last outcome, in `<dataDir>/backups.json`:
+// the folder the person chose, how often, how many files to keep per account, and per account
+// when the last backup succeeded (and its file), when the last attempt was made and why it failed.
+// Kept apart from settings.json: the outcomes change after every backup, the settings rarely.
+import path from 'node:path';
+import { z } from 'zod';
+import type { Clock } from '../clock.js';
+import { VersionedJsonFile } from '../storage/versioned-json-file.js';
+
+export const backupFrequencies = ['off', 'daily', 'weekly'] as const;
+export const minBackupKeep = 1;
+export const maxBackupKeep = 100;
+export const defaultBackupKeep = 10;
+
+const accountOutcomeSchema = z.object({
+  lastSuccessAt: z.number().nullable(),
+  lastFile: z.string().nullable(),
+  lastAttemptAt: z.number().nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+
+const backupStateSchema = z.object({
+  folder: z.string().nullable(),
+  frequency: z.enum(backupFrequencies),
+  keep: z.number().int().min(minBackupKeep).max(maxBackupKeep),
+  accounts: z.record(z.string(), accountOutcomeSchema),
+});
+
+export type BackupState = z.output<typeof backupStateSchema>;
+export type AccountBackupOutcome = z.output<typeof accountOutcomeSchema>;
+
+export const noBackupYet: AccountBackupOutcome = {
+  lastSuccessAt: null,
+  lastFile: null,
+  lastAttemptAt: null,
+  error: null,
+};
+
+export function backupStateFile(dataDir: string, clock?: Clock): VersionedJsonFile<BackupState> {
+  return new VersionedJsonFile({
+    filePath: path.join(dataDir, 'backups.json'),
+    version: 1,
+    schema: backupStateSchema,
+    defaultValue: () => ({ folder: null, frequency: 'off', keep: defaultBackupKeep, accounts: {} }),
+    ...(clock === undefined ? {} : { clock }),
+  });
+}
