@@ -42,6 +42,15 @@ const sentences: Readonly<Partial<Record<FailureCode, string>>> = {
     'This job cannot do that now: it has just changed state. Look at it again and retry.',
   missing_scope:
     "This account's sign-in does not allow changing its library. Sign in to it again, then retry.",
+  export_selection_stale:
+    'The saved tracks changed since this list was shown. Export again from the list as it is now.',
+  export_account_missing: 'This account is no longer in the app.',
+  export_empty:
+    'There is nothing to export yet: this library has not been synced. Open the account to sync it, then export.',
+  import_file_expired:
+    'The file was read too long ago and is no longer held. Choose it again to import it.',
+  // The other import_file_* and backup_* codes keep the core's message: it names the line and
+  // column of the file, or the folder, which no fixed sentence could.
   demo_unavailable:
     'The demo cannot be started from here: only the desktop app, outside the demo, can start it.',
 };
