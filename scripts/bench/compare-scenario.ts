@@ -13,16 +13,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { AppCore } from '../../electron/core/composition/app-core.js';
+import type { AppCore } from '../../electron/core/composition/app-core.js';
 import type { TrackView } from '../../electron/core/ipc/contract.js';
 import { trackView } from '../../electron/core/ipc/views.js';
-import { singleOriginEndpoints } from '../../electron/core/spotify-endpoints.js';
-import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store.js';
-import { BrowserSession } from '../../demo/fake-spotify/index.js';
 import { buildUnion, trackAt, type UnionSource } from '../../renderer/src/compare/library-union.js';
 import { ListColumns } from '../../renderer/src/compare/list-columns.js';
 import { sortRows, unionView } from '../../renderer/src/compare/union-view.js';
 import { defaultSort } from '../../renderer/src/tracks/track-order.js';
+import { openBenchCore } from './bench-core.js';
 import { startFakeProcess } from './fake-process.js';
 
 const accounts = 3;
@@ -64,23 +62,10 @@ export async function runCompareScenario(options: {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-compare-'));
   let core: AppCore | null = null;
   try {
-    const logins = [...fake.users];
-    core = await AppCore.open({
-      dataDir,
-      secretStore: new MemorySecretStore(),
-      endpoints: singleOriginEndpoints(fake.baseUrl),
-      scheduler: { concurrency: options.concurrency },
-      log: (message) => console.error(message),
-      openLoginPage: (url) => {
-        const user = logins.shift();
-        if (user === undefined) throw new Error('more logins than seeded users');
-        void new BrowserSession().completeLogin(url, user);
-      },
-    });
-    await core.settings.update({ clientId: fake.clientId });
-    const accountIds: string[] = [];
-    for (let i = 0; i < accounts; i++) accountIds.push((await core.addAccount()).id);
-    const opened = core;
+    const bench = await openBenchCore({ fake, dataDir, concurrency: options.concurrency });
+    const { accountIds } = bench;
+    const opened = bench.core;
+    core = opened;
     await Promise.all(accountIds.map((id) => opened.syncLibrary(id)));
     // What the page holds after reading each cache, as JSON (the harness's bridge).
     const held: string[] = [];

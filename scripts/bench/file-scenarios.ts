@@ -11,12 +11,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { AppCore } from '../../electron/core/composition/app-core.js';
+import type { AppCore } from '../../electron/core/composition/app-core.js';
 import type { LibraryFileFormat } from '../../electron/core/ipc/library-file-views.js';
-import { singleOriginEndpoints } from '../../electron/core/spotify-endpoints.js';
-import type { SavedTrack } from '../../electron/core/spotify/models.js';
-import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store.js';
-import { BrowserSession } from '../../demo/fake-spotify/index.js';
+import { exportifyCsv } from '../../test/support/exportify-csv.js';
+import { openBenchCore } from './bench-core.js';
 import { startFakeProcess } from './fake-process.js';
 
 const tracksPerAccount = 50_000;
@@ -40,34 +38,26 @@ export async function fileScenarios(options: {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-files-'));
   let core: AppCore | null = null;
   try {
-    const logins = [...fake.users];
-    core = await AppCore.open({
-      dataDir,
-      secretStore: new MemorySecretStore(),
-      endpoints: singleOriginEndpoints(fake.baseUrl),
-      scheduler: { concurrency: options.concurrency },
-      log: (message) => console.error(message),
-      openLoginPage: (url) => {
-        const user = logins.shift();
-        if (user === undefined) throw new Error('more logins than seeded users');
-        void new BrowserSession().completeLogin(url, user);
-      },
-    });
     // The caches stay fresh for the whole run: nothing timed may sync.
-    await core.settings.update({ clientId: fake.clientId, librarySyncMaxAgeMinutes: 24 * 60 });
-    const first = (await core.addAccount()).id;
-    const second = (await core.addAccount()).id;
-    const opened = core;
+    const bench = await openBenchCore({
+      fake,
+      dataDir,
+      concurrency: options.concurrency,
+      settings: { librarySyncMaxAgeMinutes: 24 * 60 },
+    });
+    const opened = bench.core;
+    core = opened;
+    const [first, second] = bench.accountIds as [string, string];
     await Promise.all([first, second].map((id) => opened.syncLibrary(id)));
-    const secondTracks = (await core.cachedLibrary(second))?.tracks ?? [];
+    const secondTracks = (await opened.cachedLibrary(second))?.tracks ?? [];
     const csv = new TextEncoder().encode(exportifyCsv(secondTracks));
     await new Promise((resolve) => setTimeout(resolve, 50));
     await fake.control.resetCounts();
 
     for (const format of ['csv', 'json'] as const) {
-      options.report(await exportScenario(core, first, format, options.runs));
+      options.report(await exportScenario(opened, first, format, options.runs));
     }
-    options.report(await importScenario(core, first, csv, options.runs));
+    options.report(await importScenario(opened, first, csv, options.runs));
     await new Promise((resolve) => setTimeout(resolve, 50));
     const requests = (await fake.control.requestCounts()).total;
     options.report({
@@ -175,68 +165,6 @@ async function importScenario(
       plan.rows === tracksPerAccount &&
       plan.toAdd + plan.alreadyInTarget + plan.rejected === plan.rows,
   };
-}
-
-/** The file Exportify writes for these tracks: all 24 of its columns, every cell quoted. */
-function exportifyCsv(tracks: readonly SavedTrack[]): string {
-  const header = [
-    'Track URI',
-    'Track Name',
-    'Album Name',
-    'Artist Name(s)',
-    'Release Date',
-    'Duration (ms)',
-    'Popularity',
-    'Explicit',
-    'Added By',
-    'Added At',
-    'Genres',
-    'Record Label',
-    'Danceability',
-    'Energy',
-    'Key',
-    'Loudness',
-    'Mode',
-    'Speechiness',
-    'Acousticness',
-    'Instrumentalness',
-    'Liveness',
-    'Valence',
-    'Tempo',
-    'Time Signature',
-  ];
-  const quote = (value: string) => `"${value.replaceAll('"', '""')}"`;
-  const rows = tracks.map((track) =>
-    [
-      track.uri,
-      track.name,
-      track.album,
-      track.artists.map((a) => a.name).join(','),
-      '2019-05-17',
-      String(track.durationMs),
-      '41',
-      String(track.explicit),
-      '',
-      new Date(track.addedAt).toISOString(),
-      'indie pop',
-      'Label',
-      '0.5',
-      '0.6',
-      '5',
-      '-7.1',
-      '1',
-      '0.04',
-      '0.2',
-      '0',
-      '0.1',
-      '0.4',
-      '120.0',
-      '4',
-    ]
-      .map(quote)
-      .join(','),
-  );
-  return `${[header.map(quote).join(','), ...rows].join('\n')}\n`;
 }
 
 function collect(): void {

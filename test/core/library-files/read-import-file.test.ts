@@ -11,6 +11,7 @@ import {
   readImportFile,
 } from '../../../electron/core/library-files/read-import-file.js';
 import type { SavedTrack } from '../../../electron/core/spotify/models.js';
+import { exportifyHeaderLine, exportifyLine } from '../../support/exportify-csv.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const idOf = (n: number) => `${String(n).padStart(4, '0')}${'x'.repeat(18)}`;
@@ -52,30 +53,10 @@ const localTrack = track(99, {
   spotifyUrl: null,
 });
 
-const exportifyHeader =
-  '"Track URI","Track Name","Album Name","Artist Name(s)","Release Date","Duration (ms)","Popularity","Explicit","Added By","Added At","Genres","Record Label","Danceability","Energy","Key","Loudness","Mode","Speechiness","Acousticness","Instrumentalness","Liveness","Valence","Tempo","Time Signature"';
+const exportifyHeader = exportifyHeaderLine;
 
 function exportifyRow(uri: string, addedAt: string): string {
-  const cells = [uri, 'Name', 'Album', 'A,B', '2019-05-17', '215000', '41', 'false', '', addedAt];
-  return [
-    ...cells,
-    'pop',
-    'Label',
-    '0.5',
-    '0.6',
-    '5',
-    '-7.1',
-    '1',
-    '0.04',
-    '0.2',
-    '0',
-    '0.1',
-    '0.4',
-    '120',
-    '4',
-  ]
-    .map((cell) => `"${cell}"`)
-    .join(',');
+  return exportifyLine({ uri, addedAt });
 }
 
 describe('refused files', () => {

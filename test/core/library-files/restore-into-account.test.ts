@@ -18,6 +18,7 @@ import { createIpcHandlers } from '../../../electron/core/ipc/ipc-handlers.js';
 import { createIpcRouter, type IpcRouter } from '../../../electron/core/ipc/ipc-router.js';
 import { encodePositions } from '../../../electron/core/ipc/job-views.js';
 import type { IpcResult } from '../../../electron/core/ipc/contract.js';
+import { exportifyCsv } from '../../support/exportify-csv.js';
 import { FolderFileHost } from '../../support/folder-file-host.js';
 import { user } from '../composition/support.js';
 import {
@@ -137,41 +138,8 @@ it('restores an Exportify CSV through 429s, a QUOTA_EXCEEDED and lost answers, e
   const { core, fake } = fixture;
   const [bob, carol] = [fixture.account(1), fixture.account(2)];
   const library = await libraryOf(core, bob.id);
-  const header =
-    '"Track URI","Track Name","Album Name","Artist Name(s)","Release Date","Duration (ms)","Popularity","Explicit","Added By","Added At","Genres","Record Label","Danceability","Energy","Key","Loudness","Mode","Speechiness","Acousticness","Instrumentalness","Liveness","Valence","Tempo","Time Signature"';
-  const quote = (value: string) => `"${value.replaceAll('"', '""')}"`;
-  const rows = library.tracks.map((track) =>
-    [
-      track.uri,
-      track.name,
-      track.album,
-      track.artists.map((artist) => artist.name).join(','),
-      '2019-05-17',
-      String(track.durationMs),
-      '41',
-      String(track.explicit),
-      '',
-      new Date(track.addedAt).toISOString().replace('.000Z', 'Z'),
-      'indie pop',
-      'Label',
-      '0.5',
-      '0.6',
-      '5',
-      '-7.1',
-      '1',
-      '0.04',
-      '0.2',
-      '0',
-      '0.1',
-      '0.4',
-      '120.0',
-      '4',
-    ]
-      .map(quote)
-      .join(','),
-  );
   const csvPath = path.join(dir, 'Liked_Songs.csv');
-  await writeFile(csvPath, `\uFEFF${[header, ...rows].join('\n')}\n`);
+  await writeFile(csvPath, `\uFEFF${exportifyCsv(library.tracks)}`);
   await fake.control.injectFault({
     kind: 'quota_exceeded',
     count: 1,
