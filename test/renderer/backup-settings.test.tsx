@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { BackupStatusView } from '../../electron/core/ipc/contract.js';
 import { formatDate } from '../../renderer/src/format/formatters.js';
-import { FakeBridge, makeAccount } from './fake-bridge.js';
+import { FakeBridge, held, makeAccount } from './fake-bridge.js';
 import { makeBackupAccount, makeBackupStatus } from './fake-files.js';
 import { renderApp } from './render-app.js';
 
@@ -231,5 +231,33 @@ describe('the failed backup banner', () => {
     const fixed = makeBackupAccount({ accountId: 'b', lastSuccessAt: lastBackup + 1 });
     act(() => bridge.emit('backups:changed', { ...bridge.backups, accounts: [fixed] }));
     expect(screen.queryByTestId('backup-failure-banner')).toBeNull();
+  });
+
+  it('keeps what the core announced over a status read that was asked before it', async () => {
+    const bridge = bridgeWith();
+    const stale = bridge.backups;
+    const hold = held();
+    Object.assign(bridge.api.backups, {
+      status: async () => {
+        await hold.promise;
+        return { ok: true, value: stale };
+      },
+    });
+    await renderApp(bridge);
+
+    const failed = makeBackupAccount({
+      accountId: 'a',
+      lastAttemptAt: lastBackup,
+      error: folderMissing,
+    });
+    act(() => bridge.emit('backups:changed', { ...stale, accounts: [failed] }));
+    await act(async () => {
+      hold.release();
+      await hold.promise;
+    });
+
+    expect(screen.getByTestId('backup-failure-banner').textContent).toContain(
+      'The backup of Alice failed',
+    );
   });
 });
