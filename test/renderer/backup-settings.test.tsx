@@ -87,6 +87,25 @@ describe('backups in Settings', () => {
     expect(bridge.callsTo('backups:chooseFolder')).toHaveLength(1);
   });
 
+  it('keeps the folder when the dialog is cancelled, and shows why a folder was refused', async () => {
+    const bridge = bridgeWith();
+    bridge.folderToChoose = null;
+    const { section } = await openSettings(bridge);
+
+    fireEvent.click(section.getByRole('button', { name: 'Choose folder…' }));
+    await waitFor(() => expect(bridge.callsTo('backups:chooseFolder')).toHaveLength(1));
+    expect(section.getByTestId('backup-folder').textContent).toBe('/mnt/usb/backups');
+
+    bridge.failures.set('backups:chooseFolder', {
+      code: 'invalid_backup_folder',
+      message: 'There is no folder at /mnt/gone.',
+    });
+    fireEvent.click(section.getByRole('button', { name: 'Choose folder…' }));
+    expect((await section.findByRole('alert')).textContent).toBe(
+      'There is no folder at /mnt/gone.',
+    );
+  });
+
   it('sends a new frequency and a new number of files to keep, each on its own', async () => {
     const bridge = bridgeWith();
     const { section } = await openSettings(bridge);

@@ -3,7 +3,7 @@
 // made again. It goes by itself once a backup of that account succeeds.
 import { useId } from 'react';
 
-import { backupFailureSentence } from '../setup/backup-words.js';
+import { backupFailureSentence } from '../format/backup-words.js';
 import { useAppState, useStore } from '../state/app-store.js';
 import { useBackups } from '../state/use-backups.js';
 

@@ -3,7 +3,7 @@
 // order, named as there; one without a backup yet says so.
 import type { BackupStatusView } from '../app-contract.js';
 import { useAppState } from '../state/app-store.js';
-import { backupFailureSentence, backupOutcome, formatMoment } from './backup-words.js';
+import { backupFailureSentence, backupOutcome, formatMoment } from '../format/backup-words.js';
 
 export function BackupAccountsTable({ status }: { readonly status: BackupStatusView }) {
   const { accounts } = useAppState();

@@ -22,7 +22,8 @@ export function BackupSettings() {
   const { backups } = useStore();
   const { status, failure, runRequested } = useBackups();
   const headingId = useId();
-  const folderId = useId();
+  const folderLabelId = useId();
+  const folderPathId = useId();
   const running = status?.running === true || runRequested;
 
   return (
@@ -35,18 +36,26 @@ export function BackupSettings() {
       </p>
       <FailureNote failure={failure} action="status" />
 
-      <div className="field">
-        <span className="field-label" id={folderId}>
+      <div className="field" role="group" aria-labelledby={folderLabelId}>
+        <span className="field-label" id={folderLabelId}>
           Backup folder
         </span>
         <div className="backup-folder">
-          <code data-testid="backup-folder">{status?.folder ?? 'No folder chosen yet'}</code>
+          {status?.folder ? (
+            <code id={folderPathId} data-testid="backup-folder">
+              {status.folder}
+            </code>
+          ) : (
+            <span id={folderPathId} className="hint" data-testid="backup-folder">
+              No folder chosen yet
+            </span>
+          )}
           <button
             type="button"
             className="button secondary"
             onClick={() => void backups.chooseFolder()}
             disabled={status === null}
-            aria-describedby={folderId}
+            aria-describedby={folderPathId}
           >
             Choose folder…
           </button>

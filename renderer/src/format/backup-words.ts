@@ -1,6 +1,6 @@
 // How a backup's moments and outcomes read: the words the Backups section and the banner share.
 import type { BackupAccountView, BackupFrequency } from '../app-contract.js';
-import { formatDate, formatTime } from '../format/formatters.js';
+import { formatDate, formatTime } from './formatters.js';
 
 /** "4 Dec 2026, 21:05": a backup is days apart, so both the day and the time matter. */
 export function formatMoment(epochMs: number): string {
