@@ -1,9 +1,11 @@
 // The messages above every page: keychain unavailable, Spotify asking the app to slow down, things
-// found at start-up, and the last action that failed. Each says what it means for the person.
+// found at start-up, automatic backups that failed, and the last action that failed. Each says what
+// it means for the person.
 import { useState } from 'react';
 
 import { formatTime } from '../format/formatters.js';
 import { useAppState, useStore } from '../state/app-store.js';
+import { BackupFailureBanners } from './backup-failure-banners.js';
 import './banner.css';
 
 export function AppBanners() {
@@ -50,6 +52,7 @@ export function AppBanners() {
         </div>
       ))}
       <div role="alert">
+        <BackupFailureBanners />
         {actionError && (
           <div className="banner error">
             <p>{actionError}</p>

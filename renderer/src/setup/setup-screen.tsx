@@ -1,13 +1,14 @@
 // First run (and, later, Settings): explains step by step how to create the Spotify app this one
 // signs in through, shows the exact redirect URI to register, and takes the Client ID and the
 // advanced options (login port and mode, how often libraries sync). On first run it also offers to
-// restart the app as the demo.
+// restart the app as the demo. Settings also holds the automatic backups (backup-settings.tsx).
 import { useId, useRef, useState, type FormEvent } from 'react';
 
 import { defaultLibrarySyncMaxAgeMinutes, redirectUri } from '../app-contract.js';
 import { errorSentence } from '../format/error-sentences.js';
 import { checkClientId } from '../format/client-id.js';
 import { useAppState, useStore } from '../state/app-store.js';
+import { BackupSettings } from './backup-settings.js';
 import { ClientIdField } from './client-id-field.js';
 import { CopyButton } from './copy-button.js';
 import { checkPort } from './redirect-port.js';
@@ -217,6 +218,8 @@ export function SetupScreen() {
           </div>
         </form>
       </section>
+
+      {!firstRun && <BackupSettings />}
 
       {firstRun && (
         <section aria-labelledby="demo-heading" className="card">

@@ -19,6 +19,7 @@ import { defaultLibrarySyncMaxAgeMinutes, type AccountColour } from '../app-cont
 import { errorCode, unwrap, type BridgeApi } from '../bridge.js';
 import type { FailureCode } from '../failure-code.js';
 import { errorSentence, sentenceFor } from '../format/error-sentences.js';
+import { BackupStore } from './backup-store.js';
 import { ExternalStore } from './external-store.js';
 import { JobStore } from './job-store.js';
 import { LibraryStore } from './library-store.js';
@@ -71,6 +72,7 @@ export class AppStore extends ExternalStore {
   readonly api: BridgeApi;
   readonly libraries: LibraryStore;
   readonly jobs: JobStore;
+  readonly backups: BackupStore;
   private state: AppState = initialState;
   private readonly unsubscribers: (() => void)[] = [];
   // Accounts whose profile was asked for this run: once each, whatever the answer.
@@ -85,6 +87,7 @@ export class AppStore extends ExternalStore {
         this.state.settings?.librarySyncMaxAgeMinutes ?? defaultLibrarySyncMaxAgeMinutes,
     });
     this.jobs = new JobStore(api);
+    this.backups = new BackupStore(api);
   }
 
   getState = (): AppState => this.state;
@@ -105,6 +108,7 @@ export class AppStore extends ExternalStore {
       events.on('login:progress', (progress) => this.applyLoginProgress(progress)),
       this.libraries.start(),
       this.jobs.start(),
+      this.backups.start(),
     );
     try {
       const [info, settings, accounts] = await Promise.all([
