@@ -7,6 +7,8 @@ import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { AccountPage } from './account/account-page.js';
 import { AppBanners } from './banners/app-banners.js';
 import { CompareView } from './compare/compare-view.js';
+import { ExportStatus } from './files/export-status.js';
+import { ImportDialogHost } from './files/import-dialog.js';
 import { ActivityPanel } from './jobs/activity-panel.js';
 import { PlanDialogHost } from './jobs/plan-dialog.js';
 import { LoginStatus } from './login/login-status.js';
@@ -86,9 +88,11 @@ function Shell({ children }: { readonly children: ReactNode }) {
       <main className="content">
         <AppBanners />
         <LoginStatus />
+        <ExportStatus />
         {children}
         {panelOpen && <ActivityPanel />}
       </main>
+      <ImportDialogHost />
       <PlanDialogHost />
     </div>
   );
