@@ -9,13 +9,14 @@ export function AccountFileActions({ account }: { readonly account: AccountView 
   return (
     <div className="file-actions" role="group" aria-label="Files">
       <ExportMenu
-        text="Export…"
         label={`Export ${account.label}’s saved tracks`}
         what={() => ({
           sources: [{ kind: 'library', accountId: account.id }],
           title: account.label,
         })}
-      />
+      >
+        Export <span className="visually-hidden">{account.label}’s saved tracks</span>…
+      </ExportMenu>
       <ImportButton targetAccountId={account.id} />
     </div>
   );

@@ -31,7 +31,6 @@ export function CompareExportActions(props: CompareExportActionsProps) {
   return (
     <div className="file-actions" role="group" aria-label="Export">
       <ExportMenu
-        text="Export shown…"
         label="Export the tracks shown"
         notReady={
           !props.ready
@@ -44,12 +43,15 @@ export function CompareExportActions(props: CompareExportActionsProps) {
           const sources = shownSources(store.libraries, props.union, props.rows, props.presence);
           return sources === null ? null : { sources, title: shownTitle() };
         }}
-      />
+      >
+        Export <span className="visually-hidden">the tracks</span> shown…
+      </ExportMenu>
       <ExportMenu
-        text="Export all…"
         label="Export all accounts"
         what={() => ({ sources: allLibraries(props.accounts), title: 'All accounts' })}
-      />
+      >
+        Export all <span className="visually-hidden">accounts</span>…
+      </ExportMenu>
     </div>
   );
 }

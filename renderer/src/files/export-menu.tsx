@@ -1,7 +1,7 @@
 // An "Export" button and its menu of formats (CSV, CSV for Excel, JSON). The caller says what is
 // exported (`request`); the menu only picks the format. Disabled while an export runs, or with
 // the caller's reason (the lists are still being read), which the button is described by.
-import { useId, useRef, useState, useSyncExternalStore } from 'react';
+import { useId, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 
 import type { ExportRequest, ExportSource } from '../app-contract.js';
 import { Menu } from '../common/menu.js';
@@ -10,9 +10,12 @@ import { exportFormats } from './export-words.js';
 import './files.css';
 
 export interface ExportMenuProps {
-  /** The button's visible words, e.g. "Export…" or "Export shown…". */
-  readonly text: string;
-  /** Its full accessible name, e.g. "Export Alice's saved tracks". */
+  /**
+   * The button's words; words only screen readers need go in a visually-hidden span, so the
+   * visible words stay part of its name ("Export <hidden>Alice’s saved tracks</hidden>…").
+   */
+  readonly children: ReactNode;
+  /** What is exported, for the menu's name: "Export Alice’s saved tracks" → "… as". */
   readonly label: string;
   /** The sources and title to export, asked for when a format is chosen; null: nothing yet. */
   readonly what: () => {
@@ -23,7 +26,7 @@ export interface ExportMenuProps {
   readonly notReady?: string | null;
 }
 
-export function ExportMenu({ text, label, what, notReady = null }: ExportMenuProps) {
+export function ExportMenu({ children, label, what, notReady = null }: ExportMenuProps) {
   const store = useStore();
   const files = useSyncExternalStore(store.files.subscribe, store.files.getState);
   const [at, setAt] = useState<{ x: number; y: number } | null>(null);
@@ -53,7 +56,6 @@ export function ExportMenu({ text, label, what, notReady = null }: ExportMenuPro
         ref={button}
         type="button"
         className="button secondary"
-        aria-label={label}
         aria-haspopup="menu"
         aria-expanded={at !== null}
         aria-describedby={notReady === null ? undefined : reasonId}
@@ -63,7 +65,7 @@ export function ExportMenu({ text, label, what, notReady = null }: ExportMenuPro
           setAt(at === null ? { x: box.left, y: box.bottom + 4 } : null);
         }}
       >
-        {text}
+        {children}
       </button>
       {notReady !== null && (
         <span id={reasonId} className="visually-hidden">
