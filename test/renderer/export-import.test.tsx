@@ -5,6 +5,7 @@
 // said in a sentence. "Import a file…" shows what the core read (format, rows, duplicates, order,
 // sections, rejected lines), sends the section and account chosen to the plan, says why a bad
 // file could not be read, and shows nothing when the person cancels.
+import axe from 'axe-core';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -227,7 +228,10 @@ describe('importing a file', () => {
 
   async function chooseFile(bridge: FakeBridge) {
     await openAlice(bridge);
-    fireEvent.click(screen.getByRole('button', { name: 'Import a file…' }));
+    // As from the keyboard: the button has focus when it is pressed.
+    const button = screen.getByRole('button', { name: 'Import a file…' });
+    button.focus();
+    fireEvent.click(button);
     return screen.findByRole('dialog', { name: 'Import Backup.json' });
   }
 
@@ -331,5 +335,24 @@ describe('importing a file', () => {
     });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(bridge.callsTo('imports:plan')).toHaveLength(0);
+  });
+
+  it('closes on Escape and has no serious accessibility issue', async () => {
+    const bridge = twoAccounts();
+    bridge.chosenFile = backup;
+    const dialog = await chooseFile(bridge);
+    // The first action has focus: Cancel, so Enter never plans by accident.
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
+    const { violations } = await axe.run(document.body, {
+      // jsdom lays nothing out: contrast is checked in the browser (end-to-end tests).
+      rules: { 'color-contrast': { enabled: false } },
+    });
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement?.textContent).toBe('Import a file…');
   });
 });

@@ -1,7 +1,6 @@
 // An "Export" button and its menu of formats (CSV, CSV for Excel, JSON). The caller says what is
-// exported (`request`); the menu only picks the format. Disabled while an export runs, or with
-// the caller's reason (the lists are still being read), which the button is described by.
-import { useId, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+// exported (`request`); the menu only picks the format. Disabled with the caller's reason (the lists are still being read), which the button is described by.
+import { useId, useRef, useState, type ReactNode } from 'react';
 
 import type { ExportRequest, ExportSource } from '../app-contract.js';
 import { Menu } from '../common/menu.js';
@@ -28,11 +27,9 @@ export interface ExportMenuProps {
 
 export function ExportMenu({ children, label, what, notReady = null }: ExportMenuProps) {
   const store = useStore();
-  const files = useSyncExternalStore(store.files.subscribe, store.files.getState);
   const [at, setAt] = useState<{ x: number; y: number } | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const reasonId = useId();
-  const exporting = files.export.phase === 'exporting';
   const close = () => {
     setAt(null);
     button.current?.focus();
@@ -59,7 +56,9 @@ export function ExportMenu({ children, label, what, notReady = null }: ExportMen
         aria-haspopup="menu"
         aria-expanded={at !== null}
         aria-describedby={notReady === null ? undefined : reasonId}
-        disabled={exporting || notReady !== null}
+        // Not disabled while an export runs: the button would lose focus. The store ignores a
+        // second export meanwhile, and the banner says one is being written.
+        disabled={notReady !== null}
         onClick={(event) => {
           const box = event.currentTarget.getBoundingClientRect();
           setAt(at === null ? { x: box.left, y: box.bottom + 4 } : null);

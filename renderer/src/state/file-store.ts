@@ -82,6 +82,8 @@ export class FileStore extends ExternalStore {
 
   /** Opens the file dialog; the account page preselects itself as the target. */
   chooseImport = async (targetAccountId: string | null): Promise<void> => {
+    // The main process's dialog is open already: it answers the first click.
+    if (this.#state.importDialog?.phase === 'choosing') return;
     const round = ++this.#importRound;
     this.#set({ importDialog: { phase: 'choosing', targetAccountId } });
     try {
