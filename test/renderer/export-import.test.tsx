@@ -158,6 +158,28 @@ describe('exporting', () => {
     expect(decodePositions(source.selection.positions)).toEqual([0, 3]);
   });
 
+  it('exports only the account a filter names, though another holds some of its rows', async () => {
+    const bridge = threeAccounts();
+    await openAllAccounts(bridge);
+    fireEvent.click(screen.getByRole('radio', { name: /^In Alice but not in Bob/ }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'But not in which account' }), {
+      target: { value: 'c' },
+    });
+    await waitFor(() => expect(shownTitles()).toEqual(['Garage Demo', 'Song 1', 'Song 2']));
+    exportAs('Export the tracks shown…', 'CSV');
+    await waitFor(() => expect(exportRequests(bridge)).toHaveLength(1));
+    const [request] = exportRequests(bridge);
+    expect(request?.title).toBe('In Alice but not in Carol');
+    // Bob holds Song 2 too, but the filter is about Alice's tracks.
+    expect(
+      request?.sources.map((source) =>
+        source.kind === 'selection'
+          ? [source.selection.accountId, decodePositions(source.selection.positions)]
+          : null,
+      ),
+    ).toEqual([['a', [0, 2, 3]]]);
+  });
+
   it('exports a section per account holding the rows shown, with the search in the title', async () => {
     const bridge = threeAccounts();
     await openAllAccounts(bridge);

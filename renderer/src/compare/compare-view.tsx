@@ -2,9 +2,9 @@
 // it when, a search that looks through every library at once, filters by who holds a track with
 // their counts, a heart per account, a selection to copy or move through the plan dialog
 // (use-compare-selection.ts), and exports of the rows shown or of every library (files/). Each
-// account's library comes from the library store as its own page has it; one that is older than the setting syncs in the background, and a finished job's
-// library:changed arrives, and the table follows in place (scroll position, search, filter and
-// selection kept).
+// account's library comes from the library store as its own page has it; one that is older than
+// the setting syncs in the background, and a finished job's library:changed arrives, and the
+// table follows in place (scroll position, search, filter and selection kept).
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 
 import type { AccountView } from '../app-contract.js';

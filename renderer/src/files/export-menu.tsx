@@ -1,5 +1,6 @@
 // An "Export" button and its menu of formats (CSV, CSV for Excel, JSON). The caller says what is
-// exported (`request`); the menu only picks the format. Disabled with the caller's reason (the lists are still being read), which the button is described by.
+// exported (`what`); the menu only picks the format. Disabled only with the caller's reason (the
+// lists are still being read), which describes the button.
 import { useId, useRef, useState, type ReactNode } from 'react';
 
 import type { ExportRequest, ExportSource } from '../app-contract.js';

@@ -16,7 +16,7 @@ export function ExportStatus() {
     case 'exporting':
       return (
         <div className="banner info" role="status" data-testid="export-status">
-          <p>Exporting {state.title ?? 'the saved tracks'}…</p>
+          <p>{state.title === null ? 'Exporting…' : `Exporting “${state.title}”…`}</p>
         </div>
       );
     case 'done':
