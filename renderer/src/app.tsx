@@ -1,12 +1,14 @@
 // The app's top level: waits for the first answers from the main process, then shows the setup
 // screen (no Client ID yet, or Settings) or the sidebar with the chosen account's page, the
-// Activity panel below it and the plan dialog of library jobs. Also owns the Ctrl/Cmd+1..9
-// shortcuts, which work wherever focus is.
+// Activity panel below it, how the last export went, and the import and plan dialogs. Also owns
+// the Ctrl/Cmd+1..9 shortcuts, which work wherever focus is.
 import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
 
 import { AccountPage } from './account/account-page.js';
 import { AppBanners } from './banners/app-banners.js';
 import { CompareView } from './compare/compare-view.js';
+import { ExportStatus } from './files/export-status.js';
+import { ImportDialogHost } from './files/import-dialog.js';
 import { ActivityPanel } from './jobs/activity-panel.js';
 import { PlanDialogHost } from './jobs/plan-dialog.js';
 import { LoginStatus } from './login/login-status.js';
@@ -86,9 +88,11 @@ function Shell({ children }: { readonly children: ReactNode }) {
       <main className="content">
         <AppBanners />
         <LoginStatus />
+        <ExportStatus />
         {children}
         {panelOpen && <ActivityPanel />}
       </main>
+      <ImportDialogHost />
       <PlanDialogHost />
     </div>
   );

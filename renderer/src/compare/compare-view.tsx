@@ -1,15 +1,17 @@
 // "All accounts": one table of every distinct track saved in any compared account, with who saved
 // it when, a search that looks through every library at once, filters by who holds a track with
-// their counts, a heart per account, and a selection to copy or move through the plan dialog
-// (use-compare-selection.ts). Each account's library comes from the library store as its own page
-// has it; one that is older than the setting syncs in the background, and a finished job's
-// library:changed arrives, and the table follows in place (scroll position, search, filter and
-// selection kept).
+// their counts, a heart per account, a selection to copy or move through the plan dialog
+// (use-compare-selection.ts), and exports of the rows shown or of every library (files/). Each
+// account's library comes from the library store as its own page has it; one that is older than
+// the setting syncs in the background, and a finished job's library:changed arrives, and the
+// table follows in place (scroll position, search, filter and selection kept).
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 
 import type { AccountView } from '../app-contract.js';
 import { inIdleSlices } from '../common/idle-slices.js';
 import { typingRestMs, useChangedWithin } from '../common/use-changed-within.js';
+import { filterName } from '../files/compare-export.js';
+import { CompareExportActions } from '../files/compare-export-actions.js';
 import { formatCount, plural } from '../format/formatters.js';
 import { useAppState, useStore } from '../state/app-store.js';
 import { ProgressRow } from '../tracks/saved-tracks-section.js';
@@ -118,6 +120,15 @@ export function CompareView() {
             setQuery(event.target.value);
           }}
           disabled={union.size === 0}
+        />
+        <CompareExportActions
+          union={union}
+          rows={view.rows}
+          presence={presence}
+          filterName={unionAccounts === null ? null : filterName(filter, unionAccounts)}
+          query={query.trim()}
+          accounts={everyAccount}
+          ready={ready}
         />
       </header>
       <CompareAccounts

@@ -3,7 +3,8 @@
 // the bridge. Components read it with useSyncExternalStore via useAppState; no other module keeps
 // global mutable state. Per-view state (a search box, a table's sort) stays in components. The
 // saved tracks of the accounts opened this session live in its LibraryStore (`libraries`), the
-// library jobs and their plan dialog in its JobStore (`jobs`).
+// library jobs and their plan dialog in its JobStore (`jobs`), export and import in its FileStore
+// (`files`).
 import { createContext, useContext, useSyncExternalStore } from 'react';
 
 import type {
@@ -21,6 +22,7 @@ import type { FailureCode } from '../failure-code.js';
 import { errorSentence, sentenceFor } from '../format/error-sentences.js';
 import { BackupStore } from './backup-store.js';
 import { ExternalStore } from './external-store.js';
+import { FileStore } from './file-store.js';
 import { JobStore } from './job-store.js';
 import { LibraryStore } from './library-store.js';
 
@@ -73,6 +75,7 @@ export class AppStore extends ExternalStore {
   readonly libraries: LibraryStore;
   readonly jobs: JobStore;
   readonly backups: BackupStore;
+  readonly files: FileStore;
   private state: AppState = initialState;
   private readonly unsubscribers: (() => void)[] = [];
   // Accounts whose profile was asked for this run: once each, whatever the answer.
@@ -88,9 +91,14 @@ export class AppStore extends ExternalStore {
     });
     this.jobs = new JobStore(api);
     this.backups = new BackupStore(api);
+    this.files = new FileStore(api, { jobs: this.jobs, labelOf: (id) => this.accountLabel(id) });
   }
 
   getState = (): AppState => this.state;
+
+  private accountLabel(accountId: string): string {
+    return this.state.accounts.find((account) => account.id === accountId)?.label ?? 'An account';
+  }
 
   private set(patch: Partial<AppState>): void {
     this.state = { ...this.state, ...patch };
