@@ -19,11 +19,10 @@ import type {
 import { BackupError } from './backup-error.js';
 import { backupFileName, type BackupOwner } from './backup-file-names.js';
 import { atomicWrite, pruneBackups, writeBackupFile, type AtomicWrite } from './backup-folder.js';
+import { maxBackupKeep, minBackupKeep } from './backup-limits.js';
 import { backupDueAt } from './backup-schedule.js';
 import {
   backupStateFile,
-  maxBackupKeep,
-  minBackupKeep,
   noBackupYet,
   type AccountBackupOutcome,
   type BackupState,

@@ -6,11 +6,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Clock } from '../clock.js';
 import { VersionedJsonFile } from '../storage/versioned-json-file.js';
+import { defaultBackupKeep, maxBackupKeep, minBackupKeep } from './backup-limits.js';
 
 export const backupFrequencies = ['off', 'daily', 'weekly'] as const;
-export const minBackupKeep = 1;
-export const maxBackupKeep = 100;
-export const defaultBackupKeep = 10;
 
 const accountOutcomeSchema = z.object({
   lastSuccessAt: z.number().nullable(),

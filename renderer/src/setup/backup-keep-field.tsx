@@ -3,11 +3,12 @@
 // refused number stays in it, so the person sees what to correct.
 import { useId, useState, type KeyboardEvent } from 'react';
 
+import { maxBackupKeep, minBackupKeep } from '../app-contract.js';
 import { useStore } from '../state/app-store.js';
 import { useBackups } from '../state/use-backups.js';
 
-// Only bound the number input's arrow keys; the core's rule (backup-state.ts) decides and explains.
-const keepBounds = { min: 1, max: 100 } as const;
+// The core's own bounds: the arrow keys stay inside them; the core decides and explains.
+const keepBounds = { min: minBackupKeep, max: maxBackupKeep } as const;
 
 export function BackupKeepField() {
   const { backups } = useStore();
