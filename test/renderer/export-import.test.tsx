@@ -93,7 +93,7 @@ describe('exporting', () => {
     // The anchor did its job and is gone.
     expect(document.querySelector('a[download]')).toBeNull();
     // Focus goes back to the button the menu was opened from.
-    expect(document.activeElement?.textContent).toBe('Export Alice’s saved tracks…');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Export Alice’s saved tracks…');
   });
 
   it('says where the file was saved and whose data could not be synced first', async () => {

@@ -15,7 +15,7 @@ export function AccountFileActions({ account }: { readonly account: AccountView 
           title: account.label,
         })}
       >
-        Export <span className="visually-hidden">{account.label}’s saved tracks</span>…
+        Export…
       </ExportMenu>
       <ImportButton targetAccountId={account.id} />
     </div>

@@ -44,13 +44,13 @@ export function CompareExportActions(props: CompareExportActionsProps) {
           return sources === null ? null : { sources, title: shownTitle() };
         }}
       >
-        Export <span className="visually-hidden">the tracks</span> shown…
+        Export shown…
       </ExportMenu>
       <ExportMenu
         label="Export all accounts"
         what={() => ({ sources: allLibraries(props.accounts), title: 'All accounts' })}
       >
-        Export all <span className="visually-hidden">accounts</span>…
+        Export all…
       </ExportMenu>
     </div>
   );

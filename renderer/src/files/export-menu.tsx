@@ -10,12 +10,13 @@ import { exportFormats } from './export-words.js';
 import './files.css';
 
 export interface ExportMenuProps {
-  /**
-   * The button's words; words only screen readers need go in a visually-hidden span, so the
-   * visible words stay part of its name ("Export <hidden>Alice’s saved tracks</hidden>…").
-   */
+  /** The button's visible words, short ("Export…"): the start of `label`, its name. */
   readonly children: ReactNode;
-  /** What is exported, for the menu's name: "Export Alice’s saved tracks" → "… as". */
+  /**
+   * What is exported, for the button's name ("Export Alice’s saved tracks…") and the menu's
+   * ("Export Alice’s saved tracks as"). An aria-label, not hidden words inside the button:
+   * browsers put a space before a hidden span's words, which made "Export … tracks …".
+   */
   readonly label: string;
   /** The sources and title to export, asked for when a format is chosen; null: nothing yet. */
   readonly what: () => {
@@ -54,6 +55,7 @@ export function ExportMenu({ children, label, what, notReady = null }: ExportMen
         ref={button}
         type="button"
         className="button secondary"
+        aria-label={`${label}…`}
         aria-haspopup="menu"
         aria-expanded={at !== null}
         aria-describedby={notReady === null ? undefined : reasonId}
