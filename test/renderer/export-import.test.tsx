@@ -146,7 +146,7 @@ describe('exporting', () => {
     await openAllAccounts(bridge);
     fireEvent.click(screen.getByRole('radio', { name: /^Only in Alice/ }));
     await waitFor(() => expect(shownTitles()).toEqual(['Garage Demo', 'Song 1']));
-    exportAs('Export the tracks shown…', 'JSON');
+    exportAs('Export shown tracks…', 'JSON');
     await screen.findByText('Downloaded 2 tracks as Only in Alice.json.');
     const [request] = exportRequests(bridge);
     expect(request).toMatchObject({ format: 'json', excelBom: false, title: 'Only in Alice' });
@@ -166,7 +166,7 @@ describe('exporting', () => {
       target: { value: 'c' },
     });
     await waitFor(() => expect(shownTitles()).toEqual(['Garage Demo', 'Song 1', 'Song 2']));
-    exportAs('Export the tracks shown…', 'CSV');
+    exportAs('Export shown tracks…', 'CSV');
     await waitFor(() => expect(exportRequests(bridge)).toHaveLength(1));
     const [request] = exportRequests(bridge);
     expect(request?.title).toBe('In Alice but not in Carol');
@@ -187,7 +187,7 @@ describe('exporting', () => {
     fireEvent.focus(search);
     fireEvent.change(search, { target: { value: 'Song 3' } });
     await waitFor(() => expect(shownTitles()).toEqual(['Song 3']));
-    exportAs('Export the tracks shown…', 'CSV');
+    exportAs('Export shown tracks…', 'CSV');
     await waitFor(() => expect(exportRequests(bridge)).toHaveLength(1));
     const [request] = exportRequests(bridge);
     expect(request?.title).toBe('All tracks matching “Song 3”');

@@ -31,7 +31,7 @@ export function CompareExportActions(props: CompareExportActionsProps) {
   return (
     <div className="file-actions" role="group" aria-label="Export">
       <ExportMenu
-        label="Export the tracks shown"
+        label="Export shown tracks"
         notReady={
           !props.ready
             ? 'Wait until all saved tracks are loaded.'
