@@ -155,7 +155,10 @@ describe('backups in Settings', () => {
     fireEvent.click(section.getByRole('button', { name: 'Back up now' }));
 
     const busy = await section.findByRole('button', { name: 'Backing up…' });
-    expect((busy as HTMLButtonElement).disabled).toBe(true);
+    // Still focusable, but pressing it again asks nothing more.
+    expect(busy.getAttribute('aria-disabled')).toBe('true');
+    expect(section.getByRole('status').textContent).toBe('Backing up…');
+    fireEvent.click(busy);
     expect(bridge.callsTo('backups:runNow')).toHaveLength(1);
 
     const done = Date.UTC(2026, 11, 4, 21, 0);
@@ -230,6 +233,34 @@ describe('the failed backup banner', () => {
 
     expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Backups' })).toBeTruthy();
+  });
+
+  it('says once for all the accounts a failure hit, and stays dismissed until a later one', async () => {
+    const bridge = bridgeWith({
+      accounts: [
+        makeBackupAccount({ accountId: 'a', lastAttemptAt: lastBackup, error: folderMissing }),
+        makeBackupAccount({ accountId: 'b', lastAttemptAt: lastBackup, error: folderMissing }),
+      ],
+    });
+    await renderApp(bridge);
+    const banner = await screen.findByTestId('backup-failure-banner');
+    expect(screen.getAllByTestId('backup-failure-banner')).toHaveLength(1);
+    expect(banner.textContent).toContain(
+      `The backups of Alice and Bob failed: ${folderMissing.message}`,
+    );
+
+    fireEvent.click(within(banner).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByTestId('backup-failure-banner')).toBeNull();
+
+    const again = makeBackupAccount({
+      accountId: 'a',
+      lastAttemptAt: lastBackup + 60_000,
+      error: folderMissing,
+    });
+    act(() => bridge.emit('backups:changed', { ...bridge.backups, accounts: [again] }));
+    expect(screen.getByTestId('backup-failure-banner').textContent).toContain(
+      'The backup of Alice failed',
+    );
   });
 
   it('appears when the core announces a failure and goes once the backup succeeds', async () => {

@@ -327,6 +327,19 @@ describe('importing a file', () => {
     ]);
   });
 
+  it('asks for another account when the chosen one is removed while the dialog is open', async () => {
+    const bridge = twoAccounts();
+    bridge.chosenFile = backup;
+    const dialog = await chooseFile(bridge);
+    act(() => void bridge.api.accounts.remove('a'));
+    await waitFor(() =>
+      expect(
+        (within(dialog).getByRole('button', { name: 'Plan import' }) as HTMLButtonElement).disabled,
+      ).toBe(true),
+    );
+    expect((within(dialog).getByLabelText('Save to') as HTMLSelectElement).value).toBe('');
+  });
+
   it("shows the core's reason when the file cannot be read", async () => {
     const bridge = twoAccounts();
     bridge.failures.set('imports:choose', {

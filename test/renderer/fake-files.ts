@@ -34,6 +34,7 @@ export function makeBackupAccount(
     lastFile: null,
     lastAttemptAt: null,
     error: null,
+    warning: null,
     dueAt: null,
     ...overrides,
   };

@@ -49,7 +49,8 @@ export async function writeBackupFile(options: {
 }
 
 /**
- * Deletes the owner's backups beyond the newest `keep`, and the temporary files interrupted
+ * Deletes the owner's backups beyond the newest `keep` (the one just written always stays, even
+ * when a clock set back names it older than the others), and the temporary files interrupted
  * writes left. Returns what it could not delete (a pruning failure loses nothing: the new backup
  * is in place), for the log.
  */
@@ -57,11 +58,19 @@ export async function pruneBackups(options: {
   readonly folder: string;
   readonly owner: BackupOwner;
   readonly keep: number;
+  readonly written: string;
 }): Promise<readonly string[]> {
-  const { folder, owner, keep } = options;
-  const { backups, leftovers } = ownedBackupFiles(owner, await fs.readdir(folder));
+  const { folder, owner, keep, written } = options;
+  let names: string[];
+  try {
+    names = await fs.readdir(folder);
+  } catch {
+    return [folder];
+  }
+  const { backups, leftovers } = ownedBackupFiles(owner, names);
+  const others = backups.filter((name) => name !== written);
   const failed: string[] = [];
-  for (const name of [...backups.slice(keep), ...leftovers]) {
+  for (const name of [...others.slice(Math.max(0, keep - 1)), ...leftovers]) {
     try {
       await fs.rm(path.join(folder, name), { force: true });
     } catch {

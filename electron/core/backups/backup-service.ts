@@ -4,25 +4,33 @@
 // that are due, and never while a copy, move or import is queued or running (a backup made
 // mid-copy would hold half of it). Runs are serialised. Each account's outcome is kept in
 // backups.json; a failure (folder gone, disk full, read-only) is kept with its reason and, as the
-// account stays due, retried at the next opportunity.
+// account stays due, retried at the next opportunity a few minutes on.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { systemClock, type Clock } from '../clock.js';
 import { AppError, errorCodeOf } from '../errors/app-error.js';
-import type { VersionedJsonFile } from '../storage/versioned-json-file.js';
 import { DisposableStore, Emitter, type Event } from '../events/emitter.js';
 import type {
   BackupAccountView,
   BackupSettingsPatch,
   BackupStatusView,
 } from '../ipc/library-file-views.js';
+import type { StorageNotice } from '../storage/storage-notice.js';
+import type { VersionedJsonFile } from '../storage/versioned-json-file.js';
 import { BackupError } from './backup-error.js';
 import { backupFileName, type BackupOwner } from './backup-file-names.js';
-import { atomicWrite, pruneBackups, writeBackupFile, type AtomicWrite } from './backup-folder.js';
+import {
+  atomicWrite,
+  checkBackupFolder,
+  pruneBackups,
+  writeBackupFile,
+  type AtomicWrite,
+} from './backup-folder.js';
 import { maxBackupKeep, minBackupKeep } from './backup-limits.js';
 import { backupDueAt } from './backup-schedule.js';
 import {
   backupStateFile,
+  defaultBackupState,
   noBackupYet,
   type AccountBackupOutcome,
   type BackupState,
@@ -36,12 +44,22 @@ export interface BackupAccount {
   readonly owner: BackupOwner;
 }
 
+/** One account's backup file, as made from its cache. */
+export interface BackupFile {
+  readonly bytes: Uint8Array;
+  /** False when the cache was stale and could not be synced first: the file holds it as held. */
+  readonly synced: boolean;
+}
+
 export interface BackupServiceOptions {
   readonly dataDir: string;
   /** The accounts to back up, in the app's order. */
   readonly accounts: () => readonly BackupAccount[];
-  /** The account's backup file: its whole library, synced first when the cache is stale. */
-  readonly makeBackup: (accountId: string) => Promise<Uint8Array>;
+  /**
+   * The account's backup file: its whole library, synced first when the cache is stale.
+   * `signal` is aborted when the app closes: the sync stops, and the file is not written.
+   */
+  readonly makeBackup: (accountId: string, signal: AbortSignal) => Promise<BackupFile>;
   /** Whether a copy, move or import is queued or running: no backup starts meanwhile. */
   readonly jobsBusy: () => boolean;
   /** Each event is an opportunity to back up (a sync finished, a job changed). */
@@ -52,40 +70,60 @@ export interface BackupServiceOptions {
   readonly checkEveryMs?: number;
 }
 
+type RunEnd = 'done' | 'interrupted';
+
 export class BackupService {
   readonly #options: BackupServiceOptions;
   readonly #clock: Clock;
   readonly #file: VersionedJsonFile<BackupState>;
   readonly #changed = new Emitter<BackupStatusView>();
   readonly #subscriptions = new DisposableStore();
+  readonly #closing = new AbortController();
   #state: BackupState;
-  #run: Promise<void> | null = null;
-  // "Back up now" asked while a job ran: made once the jobs are done.
+  #run: Promise<RunEnd> | null = null;
+  // "Back up now" asked while a job ran (or a job interrupted it): made once the jobs are done.
   #forcedPending = false;
-  #closed = false;
   #timer: NodeJS.Timeout | null = null;
 
   /** Hears every change of the settings, of an outcome, and of `running`. */
   readonly onDidChange: Event<BackupStatusView> = this.#changed.event;
+  /** Set when backups.json was unusable and set aside at start: the settings were reset. */
+  readonly notice: StorageNotice | null;
 
   private constructor(
     options: BackupServiceOptions,
     file: VersionedJsonFile<BackupState>,
     state: BackupState,
+    notice: StorageNotice | null,
   ) {
     this.#options = options;
     this.#clock = options.clock ?? systemClock;
     this.#file = file;
     this.#state = state;
+    this.notice = notice;
   }
 
   static async open(options: BackupServiceOptions): Promise<BackupService> {
     const file = backupStateFile(options.dataDir, options.clock);
-    const read = await file.read();
-    if (read.notice !== null) options.log(`backups: ${read.notice.code}; settings reset`);
-    const service = new BackupService(options, file, read.value);
+    let state: BackupState;
+    let notice: StorageNotice | null = null;
+    try {
+      const read = await file.read();
+      state = read.value;
+      notice = read.notice;
+    } catch (error) {
+      // An unreadable file (permissions) must not keep the app from starting: backups wait for
+      // the person to set them again, and every later save tries the file again.
+      options.log(`backups: state not read (${errorCodeOf(error)}); defaults used`);
+      state = defaultBackupState();
+    }
+    const service = new BackupService(options, file, state, notice);
     service.#start();
     return service;
+  }
+
+  get #closed(): boolean {
+    return this.#closing.signal.aborted;
   }
 
   status(): BackupStatusView {
@@ -131,7 +169,14 @@ export class BackupService {
     if (stats === null || !stats.isDirectory()) {
       throw new BackupError('invalid_backup_folder', `There is no folder at ${folder}.`);
     }
-    await this.#save((state) => ({ ...state, folder }));
+    // A new folder: the earlier failures were the old folder's.
+    await this.#save((state) => ({
+      ...state,
+      folder,
+      accounts: Object.fromEntries(
+        Object.entries(state.accounts).map(([id, outcome]) => [id, { ...outcome, error: null }]),
+      ),
+    }));
     this.#opportunity();
     return this.status();
   }
@@ -144,30 +189,30 @@ export class BackupService {
     if (this.#state.folder === null) {
       throw new BackupError('backup_folder_unset', 'Choose a folder for the backups first.');
     }
-    if (this.#options.jobsBusy()) {
+    if (this.#options.jobsBusy() || (await this.#serialised(true)) === 'interrupted') {
       this.#forcedPending = true;
       throw new BackupError(
         'backup_waiting_for_job',
         'A copy is running: the backup will be made as soon as it ends.',
       );
     }
-    await this.#serialised(true);
     return this.status();
   }
 
   /** Backs up the accounts that are due, unless a job runs; resolves when done. */
-  check(): Promise<void> {
-    if (this.#closed || this.#options.jobsBusy()) return Promise.resolve();
+  async check(): Promise<void> {
+    if (this.#closed || this.#options.jobsBusy()) return;
     const forced = this.#forcedPending;
     this.#forcedPending = false;
-    return this.#serialised(forced);
+    if ((await this.#serialised(forced)) === 'interrupted' && forced) this.#forcedPending = true;
   }
 
+  /** Stops the timers and any backup being made (its file is not written), and waits for it. */
   async close(): Promise<void> {
-    this.#closed = true;
+    this.#closing.abort();
     if (this.#timer !== null) clearInterval(this.#timer);
     this.#subscriptions.dispose();
-    await this.#run;
+    await this.#run?.catch(() => undefined);
     this.#changed.dispose();
   }
 
@@ -185,64 +230,119 @@ export class BackupService {
   }
 
   #opportunity(): void {
+    // An opportunity while a run is being made adds nothing: that run takes what is due.
+    if (this.#run !== null && !this.#forcedPending) return;
     // Failures are kept per account in the state; a rejection here would be a bug.
     this.check().catch((error: unknown) => this.#options.log(`backups: ${errorCodeOf(error)}`));
   }
 
-  // One run at a time: an opportunity during a run waits for it and then finds nothing due.
-  async #serialised(forced: boolean): Promise<void> {
-    while (this.#run !== null) await this.#run;
-    if (this.#closed) return;
-    const run = this.#backUp(forced).finally(() => {
+  // One run at a time: a forced one waits for the run being made, then makes its own.
+  async #serialised(forced: boolean): Promise<RunEnd> {
+    while (this.#run !== null) await this.#run.catch(() => undefined);
+    if (this.#closed) return 'done';
+    const due = this.#due(forced);
+    if (due.length === 0) return 'done';
+    const run = this.#backUp(due).finally(() => {
       this.#run = null;
       this.#changed.fire(this.status());
     });
     this.#run = run;
+    this.#changed.fire(this.status());
     return run;
   }
 
-  async #backUp(forced: boolean): Promise<void> {
-    const { folder, frequency } = this.#state;
-    if (folder === null || (frequency === 'off' && !forced)) return;
+  #due(forced: boolean): readonly BackupAccount[] {
+    const { folder, frequency, accounts } = this.#state;
+    if (folder === null || (frequency === 'off' && !forced)) return [];
     const now = this.#clock.now();
-    const due = this.#options.accounts().filter(({ id }) => {
+    return this.#options.accounts().filter(({ id }) => {
       if (forced) return true;
-      const dueAt = backupDueAt(frequency, this.#state.accounts[id] ?? noBackupYet, now);
+      const dueAt = backupDueAt(frequency, accounts[id] ?? noBackupYet, now);
       return dueAt !== null && dueAt <= now;
     });
-    if (due.length === 0) return;
-    this.#changed.fire(this.status());
-    for (const account of due) {
-      // A copy that starts meanwhile: the other accounts wait for the next opportunity.
-      if (this.#closed || this.#options.jobsBusy()) return;
-      await this.#backUpAccount(account, folder);
-    }
   }
 
-  async #backUpAccount({ id, owner }: BackupAccount, folder: string): Promise<void> {
+  async #backUp(due: readonly BackupAccount[]): Promise<RunEnd> {
+    for (const account of due) {
+      if (this.#closed) return 'done';
+      // A copy that starts meanwhile: the other accounts wait for the next opportunity.
+      if (this.#options.jobsBusy()) return 'interrupted';
+      await this.#backUpAccount(account);
+    }
+    return 'done';
+  }
+
+  async #backUpAccount({ id, owner }: BackupAccount): Promise<void> {
+    // Read for each account: the person may have chosen another folder meanwhile.
+    const { folder } = this.#state;
+    if (folder === null) return;
     const time = this.#clock.now();
     const name = backupFileName(owner, time);
     const previous = this.#state.accounts[id] ?? noBackupYet;
     let outcome: AccountBackupOutcome;
     try {
-      const bytes = await this.#options.makeBackup(id);
+      // The folder first: when it is gone, no library is read (or synced) for nothing.
+      await checkBackupFolder(folder);
+      const file = await this.#options.makeBackup(id, this.#closing.signal);
       if (this.#closed) return;
-      await writeBackupFile({ folder, name, bytes, write: this.#options.write ?? atomicWrite });
-      const notPruned = await pruneBackups({ folder, owner, keep: this.#state.keep });
-      if (notPruned.length > 0)
+      await writeBackupFile({
+        folder,
+        name,
+        bytes: file.bytes,
+        write: this.#options.write ?? atomicWrite,
+      });
+      const notPruned = await pruneBackups({
+        folder,
+        owner,
+        keep: this.#state.keep,
+        written: name,
+      });
+      if (notPruned.length > 0) {
         this.#options.log(`backups: ${notPruned.length} old files not deleted`);
-      outcome = { lastSuccessAt: time, lastFile: name, lastAttemptAt: time, error: null };
+      }
+      outcome = {
+        lastSuccessAt: time,
+        lastFile: name,
+        lastAttemptAt: time,
+        error: null,
+        warning: file.synced
+          ? null
+          : {
+              code: 'backup_not_synced',
+              message:
+                'The library could not be synced first, so this backup holds the saved tracks as the app last saw them. Sign in to the account again if it asks.',
+            },
+      };
     } catch (error) {
       this.#options.log(`backups: backup failed (${errorCodeOf(error)})`);
       outcome = { ...previous, lastAttemptAt: time, error: failureOf(error) };
     }
-    await this.#save((state) => ({ ...state, accounts: { ...state.accounts, [id]: outcome } }));
+    await this.#saveOutcome(id, outcome);
   }
 
+  // An outcome is kept in memory even when backups.json cannot be written: the status stays
+  // true, and the next save writes it. Outcomes of accounts no longer in the app are dropped.
+  async #saveOutcome(id: string, outcome: AccountBackupOutcome): Promise<void> {
+    const known = new Set(this.#options.accounts().map((account) => account.id));
+    try {
+      await this.#save((state) => ({
+        ...state,
+        accounts: Object.fromEntries(
+          [...Object.entries(state.accounts), [id, outcome] as const].filter(([key]) =>
+            known.has(key),
+          ),
+        ),
+      }));
+    } catch (error) {
+      this.#options.log(`backups: state not saved (${errorCodeOf(error)})`);
+    }
+  }
+
+  // The state changes in memory first, then on disk; a failed write is the caller's to report.
   async #save(change: (state: BackupState) => BackupState): Promise<void> {
-    const { value } = await this.#file.update(change);
-    this.#state = value;
+    this.#state = change(this.#state);
     this.#changed.fire(this.status());
+    await this.#file.write(this.#state);
   }
 }
 

@@ -10,11 +10,15 @@ import { defaultBackupKeep, maxBackupKeep, minBackupKeep } from './backup-limits
 
 export const backupFrequencies = ['off', 'daily', 'weekly'] as const;
 
+const noticeSchema = z.object({ code: z.string(), message: z.string() });
+
 const accountOutcomeSchema = z.object({
   lastSuccessAt: z.number().nullable(),
   lastFile: z.string().nullable(),
   lastAttemptAt: z.number().nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: noticeSchema.nullable(),
+  /** The last backup was written, but of a cache that could not be synced first. */
+  warning: noticeSchema.nullable().default(null),
 });
 
 const backupStateSchema = z.object({
@@ -32,14 +36,20 @@ export const noBackupYet: AccountBackupOutcome = {
   lastFile: null,
   lastAttemptAt: null,
   error: null,
+  warning: null,
 };
+
+/** Backups off, no folder yet. */
+export function defaultBackupState(): BackupState {
+  return { folder: null, frequency: 'off', keep: defaultBackupKeep, accounts: {} };
+}
 
 export function backupStateFile(dataDir: string, clock?: Clock): VersionedJsonFile<BackupState> {
   return new VersionedJsonFile({
     filePath: path.join(dataDir, 'backups.json'),
     version: 1,
     schema: backupStateSchema,
-    defaultValue: () => ({ folder: null, frequency: 'off', keep: defaultBackupKeep, accounts: {} }),
+    defaultValue: defaultBackupState,
     ...(clock === undefined ? {} : { clock }),
   });
 }

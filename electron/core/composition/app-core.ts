@@ -163,7 +163,8 @@ export class AppCore {
         registry,
         cached: (accountId) => this.cachedLibrary(accountId),
         revisionOf: (library) => this.libraryRevision(library),
-        sync: async (accountId) => (await this.syncLibrary(accountId)).library,
+        sync: async (accountId, signal) =>
+          (await this.syncLibrary(accountId, signal === undefined ? {} : { signal })).library,
         maxCacheAgeMs: () => settings.get().librarySyncMaxAgeMinutes * 60_000,
         appName,
         appVersion: options.appVersion ?? '0.0.0',
@@ -217,15 +218,18 @@ export class AppCore {
           id: account.id,
           owner: { label: accountLabel(account), key: account.spotifyUserId ?? account.id },
         })),
-      makeBackup: async (accountId) =>
-        (
-          await this.libraryFiles.exports.prepare({
+      makeBackup: async (accountId, signal) => {
+        const prepared = await this.libraryFiles.exports.prepare(
+          {
             format: 'json',
             excelBom: false,
             sources: [{ kind: 'library', accountId }],
             title: null,
-          })
-        ).bytes,
+          },
+          { signal },
+        );
+        return { bytes: prepared.bytes, synced: prepared.notSynced.length === 0 };
+      },
       // Paused jobs do not count: one paused for a sign-in may wait for days.
       jobsBusy: () =>
         jobs
@@ -243,6 +247,9 @@ export class AppCore {
       ...(this.settings.notice ? [describeStorageNotice(this.settings.notice, 'settings')] : []),
       ...this.registry.notices.map(describeAccountsNotice),
       ...this.jobs.service.notices.map((notice) => describeStorageNotice(notice, 'job journal')),
+      ...(this.#backups?.notice
+        ? [describeStorageNotice(this.#backups.notice, 'backup settings')]
+        : []),
     ];
   }
 

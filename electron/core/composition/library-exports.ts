@@ -19,7 +19,8 @@ export interface LibraryExportsOptions {
   readonly registry: AccountRegistry;
   readonly cached: (accountId: string) => Promise<LibrarySnapshot | null>;
   readonly revisionOf: (library: LibrarySnapshot) => string | null;
-  readonly sync: (accountId: string) => Promise<LibrarySnapshot>;
+  /** `signal` stops the sync (the app is closing): the cache is then exported as held. */
+  readonly sync: (accountId: string, signal?: AbortSignal) => Promise<LibrarySnapshot>;
   /** A cache older than this is synced before a whole-library export; 0 = always. */
   readonly maxCacheAgeMs: () => number;
   readonly appName: string;
@@ -58,7 +59,10 @@ export class LibraryExports {
     for (const source of request.sources) this.#requireAccount(sourceAccountId(source));
   }
 
-  async prepare(request: ExportRequest): Promise<PreparedExport> {
+  async prepare(
+    request: ExportRequest,
+    options: { readonly signal?: AbortSignal } = {},
+  ): Promise<PreparedExport> {
     const sections: ExportSection[] = [];
     const notSynced: string[] = [];
     for (const source of request.sources) {
@@ -70,7 +74,7 @@ export class LibraryExports {
         tracks,
       });
       if (source.kind === 'library') {
-        const { library, synced } = await this.#fresh(accountId);
+        const { library, synced } = await this.#fresh(accountId, options.signal);
         if (!synced) notSynced.push(accountId);
         if (library !== null) sections.push(section(library.tracks, library.lastSyncedAt));
         continue;
@@ -124,14 +128,17 @@ export class LibraryExports {
   }
 
   // A whole library as fresh as the setting asks; the cache as held when a sync cannot be made.
-  async #fresh(accountId: string): Promise<{ library: LibrarySnapshot | null; synced: boolean }> {
+  async #fresh(
+    accountId: string,
+    signal: AbortSignal | undefined,
+  ): Promise<{ library: LibrarySnapshot | null; synced: boolean }> {
     const held = await this.#options.cached(accountId);
     const maxAge = this.#options.maxCacheAgeMs();
     if (held !== null && maxAge > 0 && this.#options.clock.now() - held.lastSyncedAt < maxAge) {
       return { library: held, synced: true };
     }
     try {
-      return { library: await this.#options.sync(accountId), synced: true };
+      return { library: await this.#options.sync(accountId, signal), synced: true };
     } catch (error) {
       this.#options.log(`export: sync before export failed (${errorCodeOf(error)}); cache used`);
       return { library: held, synced: false };

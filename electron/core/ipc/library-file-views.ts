@@ -97,6 +97,11 @@ export interface BackupAccountView {
   readonly lastAttemptAt: number | null;
   /** Why the last attempt failed; null when it succeeded (or none was made). */
   readonly error: { readonly code: string; readonly message: string } | null;
+  /**
+   * The last backup was written from a cache that could not be synced first (offline, signed
+   * out): what it holds may be older than the account; null when it was synced.
+   */
+  readonly warning: { readonly code: string; readonly message: string } | null;
   /** When the next backup is due (epoch ms); null when backups are off. */
   readonly dueAt: number | null;
 }

@@ -17,9 +17,15 @@ import './files.css';
 export function ImportDialogHost() {
   const store = useStore();
   const { importDialog } = useSyncExternalStore(store.files.subscribe, store.files.getState);
+  const { accounts } = useAppState();
   // While the main process's file dialog is open, ours waits for its answer.
   if (importDialog === null || importDialog.phase === 'choosing') return null;
-  return <ImportDialog dialog={importDialog} />;
+  // A target removed while the dialog is open is no target: the person chooses again.
+  const target = importDialog.targetAccountId;
+  const present = target !== null && accounts.some((account) => account.id === target);
+  return (
+    <ImportDialog dialog={present ? importDialog : { ...importDialog, targetAccountId: null }} />
+  );
 }
 
 function ImportDialog({

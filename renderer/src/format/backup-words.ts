@@ -9,7 +9,7 @@ export function formatMoment(epochMs: number): string {
 
 /**
  * Why the last attempt failed, in the core's words: they name the folder and what to do, which no
- * fixed sentence could (error-sentences.ts keeps the message of every backup_* code too).
+ * fixed sentence could (error-sentences.ts has no sentence of its own for the backup_* codes).
  */
 export function backupFailureSentence(account: BackupAccountView): string | null {
   if (account.error === null) return null;
@@ -23,7 +23,10 @@ export function backupOutcome(
 ): string {
   const failure = account && backupFailureSentence(account);
   if (failure) return failure;
-  if (frequency === 'off') return 'Automatic backups are off.';
-  if (account?.dueAt == null) return 'Next backup after the next sync.';
-  return `Next backup due ${formatMoment(account.dueAt)}.`;
+  // Written, but from a cache that could not be synced first: worth saying before the date.
+  const warning = account?.warning ? `${account.warning.message} ` : '';
+  if (frequency === 'off' || account?.dueAt == null) {
+    return `${warning}Automatic backups are off.`;
+  }
+  return `${warning}Next backup due ${formatMoment(account.dueAt)}.`;
 }

@@ -2,7 +2,7 @@
 // dialog, so the page never names a path itself), how often, how many files to keep, "Back up
 // now", and each account's last outcome. Every control acts through the BackupStore; each failure
 // is shown beside the control it came from.
-import { useId } from 'react';
+import { useId, useState } from 'react';
 
 import type { BackupFrequency } from '../app-contract.js';
 import { useStore } from '../state/app-store.js';
@@ -83,14 +83,19 @@ export function BackupSettings() {
       <BackupKeepField />
 
       <div className="form-actions">
+        {/* aria-disabled, not disabled, while running: the button keeps keyboard focus. */}
         <button
           type="button"
           className="button primary"
-          onClick={() => void backups.runNow()}
-          disabled={status === null || running}
+          onClick={() => {
+            if (status !== null && !running) void backups.runNow();
+          }}
+          disabled={status === null}
+          aria-disabled={running || undefined}
         >
           {running ? 'Backing up…' : 'Back up now'}
         </button>
+        <RunAnnouncement running={running} />
       </div>
       <FailureNote failure={failure} action="runNow" />
 
@@ -121,6 +126,21 @@ function FailureNote({
   return (
     <p role="alert" className="error-text">
       {failure.message}
+    </p>
+  );
+}
+
+/** Says to screen readers when a backup starts and when it is done (the table changes silently). */
+function RunAnnouncement({ running }: { readonly running: boolean }) {
+  const [wasRunning, setWasRunning] = useState(running);
+  const [message, setMessage] = useState('');
+  if (running !== wasRunning) {
+    setWasRunning(running);
+    setMessage(running ? 'Backing up…' : 'The backups are done: each account’s outcome is below.');
+  }
+  return (
+    <p className="visually-hidden" role="status">
+      {message}
     </p>
   );
 }

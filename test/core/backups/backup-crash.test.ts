@@ -1,6 +1,6 @@
 // A backup killed with SIGKILL while its file is being written: the earlier backups are byte for
-// byte as they were, no file under a backup's name is partial, the state file still reads, and
-// the next run removes what the kill left and writes a whole backup.
+// byte as they were, no file under a backup's name is partial, and the next run (reading the
+// settings the killed process left) removes what the kill left and writes a whole backup.
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,7 +25,7 @@ async function openService(bytes: Uint8Array, now: number): Promise<BackupServic
   return BackupService.open({
     dataDir,
     accounts: () => [{ id: 'a1', owner: { label: 'Alice', key: 'alice_1' } }],
-    makeBackup: async () => bytes,
+    makeBackup: async () => ({ bytes, synced: true }),
     jobsBusy: () => false,
     opportunities: [],
     clock: { now: () => now },

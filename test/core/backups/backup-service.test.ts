@@ -1,12 +1,13 @@
 // The automatic backups on real files: due accounts backed up into the chosen folder and the
-// newest N kept (the person's other files untouched), the daily and weekly periods, nothing while
-// a job runs and the backup made when it ends, each failure (folder gone, disk full, read-only)
-// recorded with its reason and retried at the next opportunity, earlier backups left whole, and
-// the settings refused with a reason when out of range.
+// newest N kept (the person's other files untouched), the daily and weekly periods, the
+// opportunities that start a run (an event, the timer), nothing while a job runs and the backup
+// made when it ends, each failure (folder gone, disk full, read-only) recorded with its reason and
+// retried at the next opportunity, earlier backups left whole, a stale library's backup marked,
+// a close in the middle of a backup, and the settings refused with a reason when out of range.
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { AtomicWrite } from '../../../electron/core/backups/backup-folder.js';
 import { atomicWrite } from '../../../electron/core/backups/backup-folder.js';
 import { BackupService } from '../../../electron/core/backups/backup-service.js';
@@ -22,6 +23,9 @@ let now: number;
 let busy: boolean;
 let write: AtomicWrite;
 let failSync: Set<string>;
+let stale: Set<string>;
+let made: string[];
+let holdBackup: Promise<void> | null;
 const jobsChanged = new Emitter<void>();
 const services: BackupService[] = [];
 
@@ -37,6 +41,9 @@ beforeEach(async () => {
   busy = false;
   write = atomicWrite;
   failSync = new Set();
+  stale = new Set();
+  made = [];
+  holdBackup = null;
 });
 
 afterEach(async () => {
@@ -45,21 +52,25 @@ afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-function open(): Promise<BackupService> {
+function open(options: { checkEveryMs?: number } = {}): Promise<BackupService> {
   return BackupService.open({
     dataDir,
     accounts: () => accounts,
     makeBackup: async (accountId) => {
+      made.push(accountId);
+      await holdBackup;
       if (failSync.has(accountId)) {
         throw new AppError('export_empty', 'There is nothing to export yet.');
       }
-      return new TextEncoder().encode(`{"account":"${accountId}","at":${now}}`);
+      const bytes = new TextEncoder().encode(`{"account":"${accountId}","at":${now}}`);
+      return { bytes, synced: !stale.has(accountId) };
     },
     jobsBusy: () => busy,
     opportunities: [jobsChanged.event],
     write: (filePath, bytes) => write(filePath, bytes),
     clock: { now: () => now },
     log: () => undefined,
+    ...options,
   }).then((service) => {
     services.push(service);
     return service;
@@ -147,13 +158,82 @@ it('makes no backup while a job is queued or running, and makes it when the jobs
   await service.update({ frequency: 'daily' });
   await service.check();
   expect(await filesIn()).toEqual([]);
-  await expect(service.runNow()).rejects.toMatchObject({ code: 'backup_waiting_for_job' });
+  expect(made).toEqual([]);
 
   busy = false;
+  // The jobs' change alone starts the run.
   jobsChanged.fire();
-  await service.check();
+  await vi.waitFor(async () => expect(await filesIn()).toHaveLength(2));
+});
+
+it('makes a backup asked for during a job once the job is done, backups being off', async () => {
+  busy = true;
+  const service = await open();
+  await service.setFolder(folder);
+  await expect(service.runNow()).rejects.toMatchObject({ code: 'backup_waiting_for_job' });
+  busy = false;
+  jobsChanged.fire();
+  await vi.waitFor(async () => expect(await filesIn()).toHaveLength(2));
+});
+
+it('stops a forced run when a job starts and makes the rest once the job is done', async () => {
+  const service = await open();
+  await service.setFolder(folder);
+  let release: () => void = () => undefined;
+  holdBackup = new Promise((resolve) => (release = resolve));
+  const asked = service.runNow();
+  await vi.waitFor(() => expect(made).toEqual(['a1']));
+  busy = true;
+  release();
+  await expect(asked).rejects.toMatchObject({ code: 'backup_waiting_for_job' });
   expect(await backupsOf('alice_1')).toHaveLength(1);
-  expect(await backupsOf('bob_2')).toHaveLength(1);
+  expect(await backupsOf('bob_2')).toEqual([]);
+
+  holdBackup = null;
+  busy = false;
+  now += 1000;
+  jobsChanged.fire();
+  await vi.waitFor(async () => expect(await backupsOf('bob_2')).toHaveLength(1));
+});
+
+it('says it is running from the start of a run to its end', async () => {
+  const service = await open();
+  await service.setFolder(folder);
+  const seen: boolean[] = [];
+  service.onDidChange((status) => seen.push(status.running));
+  let release: () => void = () => undefined;
+  holdBackup = new Promise((resolve) => (release = resolve));
+  const asked = service.runNow();
+  await vi.waitFor(() => expect(made).toEqual(['a1']));
+  expect(seen[0]).toBe(true);
+  expect(service.status().running).toBe(true);
+  release();
+  await asked;
+  expect(seen.at(-1)).toBe(false);
+});
+
+it('looks for due backups on its timer', async () => {
+  const service = await open({ checkEveryMs: 20 });
+  await service.setFolder(folder);
+  await service.update({ frequency: 'daily' });
+  await service.check();
+  now += day;
+  await vi.waitFor(async () => expect(await backupsOf('alice_1')).toHaveLength(2));
+});
+
+it('writes nothing when closed in the middle of a backup', async () => {
+  const service = await open();
+  await service.setFolder(folder);
+  let release: () => void = () => undefined;
+  holdBackup = new Promise((resolve) => (release = resolve));
+  const asked = service.runNow();
+  await vi.waitFor(() => expect(made).toEqual(['a1']));
+  const closed = service.close();
+  release();
+  await closed;
+  await asked;
+  expect(await filesIn()).toEqual([]);
+  expect(made).toEqual(['a1']);
 });
 
 it('backs up now on request even when not due', async () => {
@@ -181,14 +261,22 @@ it('records a folder that has gone and retries at the next opportunity', async (
   expect(failed?.error?.code).toBe('backup_folder_missing');
   expect(failed?.error?.message).toContain(folder);
   expect(failed).toMatchObject({ lastSuccessAt: firstSuccess, lastAttemptAt: now });
-  // Still due: the failure does not move the date.
-  expect(failed?.dueAt).toBe(firstSuccess + day);
+  // Still due, tried again a few minutes after the failed attempt.
+  expect(failed?.dueAt).toBe(now + 5 * 60_000);
+
+  // With the folder gone, no library was read for nothing.
+  expect(made).toEqual(['a1', 'a2']);
 
   await mkdir(folder);
-  now += 15 * 60_000;
-  jobsChanged.fire();
+  // Not tried again at every opportunity: a few minutes after the failed attempt.
+  now += 60_000;
   await service.check();
-  expect(service.status().accounts[0]).toMatchObject({ lastSuccessAt: now, error: null });
+  expect(await backupsOf('alice_1')).toEqual([]);
+  now += 5 * 60_000;
+  jobsChanged.fire();
+  await vi.waitFor(() =>
+    expect(service.status().accounts[0]).toMatchObject({ lastSuccessAt: now, error: null }),
+  );
   expect(await backupsOf('alice_1')).toHaveLength(1);
 });
 
@@ -218,11 +306,13 @@ it.each([
   expect(await readFile(path.join(folder, before[0] ?? ''))).toEqual(bytesBefore);
 
   write = atomicWrite;
+  now += 5 * 60_000;
   jobsChanged.fire();
-  await service.check();
-  expect(service.status().accounts.map((account) => account.error)).toEqual([null, null]);
+  await vi.waitFor(() =>
+    expect(service.status().accounts.map((account) => account.error)).toEqual([null, null]),
+  );
   expect(await backupsOf('alice_1')).toEqual([
-    'Liked Songs - Alice (alice_1) - 2026-12-05 090000.json',
+    'Liked Songs - Alice (alice_1) - 2026-12-05 090500.json',
   ]);
 });
 
@@ -268,4 +358,29 @@ it('refuses a number of files out of range and a folder that is not one, naming 
   await writeFile(file, '');
   await expect(service.setFolder(file)).rejects.toMatchObject({ code: 'invalid_backup_folder' });
   expect(service.status()).toMatchObject({ folder: null, keep: 10, frequency: 'off' });
+});
+
+it('marks a backup made from a library that could not be synced first', async () => {
+  stale.add('a2');
+  const service = await open();
+  await service.setFolder(folder);
+  await service.runNow();
+  const [alice, bob] = service.status().accounts;
+  expect(alice?.warning).toBeNull();
+  expect(bob).toMatchObject({ error: null, warning: { code: 'backup_not_synced' } });
+  expect(await backupsOf('bob_2')).toHaveLength(1);
+});
+
+it('keeps the backup just written when the clock was set back', async () => {
+  const service = await open();
+  await service.setFolder(folder);
+  await service.update({ keep: 1 });
+  await service.runNow();
+  // An hour back (daylight saving time ends): the new name sorts before the old one.
+  now -= hour;
+  const status = await service.runNow();
+  expect(await backupsOf('alice_1')).toEqual([status.accounts[0]?.lastFile]);
+  expect(status.accounts[0]?.lastFile).toBe(
+    'Liked Songs - Alice (alice_1) - 2026-12-04 080000.json',
+  );
 });
