@@ -20,8 +20,8 @@ const appPageUrl = pathToFileURL(path.join(here, '..', 'renderer', 'index.html')
 const mode = runModeOf(process.argv, app.isPackaged);
 const title = windowTitleFor(app.getName(), mode);
 
-// Before the single-instance lock, which lives in userData: the demo gets its own data, its own
-// Chromium profile and its own lock, so it can run next to the real app.
+// Before the single-instance lock, which lives in userData: the demo and a development build each
+// get their own data, Chromium profile and lock, so they can run next to the installed app.
 app.setPath('userData', dataDirFor(app.getPath('userData'), mode));
 const stateFile = windowStateFile(app.getPath('userData'));
 
