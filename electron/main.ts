@@ -9,8 +9,9 @@ import { enforceContentSecurityPolicy } from './shell/content-security-policy.js
 import { demoSpotifyBundleUrl } from './shell/demo-spotify.js';
 import { createDemoRelauncher } from './shell/demo-relaunch.js';
 import { handleImageRequests, registerImageScheme } from './shell/image-protocol.js';
-import { createMainWindow } from './shell/main-window.js';
+import { createMainWindow, type MainWindow } from './shell/main-window.js';
 import { buildMenuTemplate } from './shell/menu.js';
+import { quitCleanUp } from './shell/quit-clean-up.js';
 import { dataDirFor, runModeOf, windowTitleFor } from './shell/run-mode.js';
 import { denyAllPermissions } from './shell/window-security.js';
 import { windowStateFile } from './shell/window-state.js';
@@ -20,15 +21,16 @@ const appPageUrl = pathToFileURL(path.join(here, '..', 'renderer', 'index.html')
 const mode = runModeOf(process.argv, app.isPackaged);
 const title = windowTitleFor(app.getName(), mode);
 
-// Before the single-instance lock, which lives in userData: the demo gets its own data, its own
-// Chromium profile and its own lock, so it can run next to the real app.
+// Before the single-instance lock, which lives in userData: the demo and a development build each
+// get their own data, Chromium profile and lock, so they can run next to the installed app.
 app.setPath('userData', dataDirFor(app.getPath('userData'), mode));
 const stateFile = windowStateFile(app.getPath('userData'));
 
 // Privileged schemes can only be declared before the app is ready.
 registerImageScheme(protocol);
 
-let mainWindow: BrowserWindow | null = null;
+let mainWindow: MainWindow | null = null;
+let quitting = false;
 let services: AppServices | null = null;
 const pendingWrites = new Set<Promise<void>>();
 
@@ -42,8 +44,16 @@ async function openMainWindow(): Promise<void> {
       pendingWrites.add(saving);
       void saving.finally(() => pendingWrites.delete(saving));
     },
+    onLoadFailed: (error) => {
+      dialog.showErrorBox(
+        title,
+        `The app’s window could not be loaded (${appPageUrl}).\n\n${describe(error)}`,
+      );
+      // Through the clean quit, so logins are cancelled and writes finished.
+      app.quit();
+    },
   });
-  mainWindow.on('closed', () => {
+  mainWindow.window.on('closed', () => {
     mainWindow = null;
   });
 }
@@ -69,7 +79,7 @@ async function start(): Promise<void> {
     loginWindowTitle: `Sign in to Spotify${mode.demo ? ' — DEMO' : ''}`,
     appPageUrl,
     demoSpotifyUrl: demoSpotifyBundleUrl(here),
-    mainWindow: () => mainWindow,
+    mainWindow: () => mainWindow?.window ?? null,
     startDemo: createDemoRelauncher({ app, argv: process.argv, env: process.env }),
   });
   // The main window's session only: the login window's partition never shows the app's images.
@@ -83,19 +93,26 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', () => {
     if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+    if (mainWindow.window.isMinimized()) mainWindow.window.restore();
+    mainWindow.window.focus();
   });
   app.on('activate', () => {
-    if (services && BrowserWindow.getAllWindows().length === 0) void openMainWindow();
+    // A Dock click while quitting must not open a window onto services being stopped.
+    if (services && !quitting && BrowserWindow.getAllWindows().length === 0) void openMainWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  // Logins cancelled (their loopback ports freed) and writes finished before the process ends.
-  installCleanQuit(app, async () => {
-    await services?.stop();
-    await Promise.allSettled(pendingWrites);
+  // The window's state saved and the window closed, logins cancelled (their loopback ports freed)
+  // and writes finished, all before the process ends.
+  const cleanUp = quitCleanUp({
+    mainWindow: () => mainWindow,
+    services: () => services,
+    pendingWrites: () => pendingWrites,
+  });
+  installCleanQuit(app, () => {
+    quitting = true;
+    return cleanUp();
   });
   void app
     .whenReady()

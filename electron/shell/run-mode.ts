@@ -22,10 +22,20 @@ export function runModeOf(argv: readonly string[], isPackaged: boolean): RunMode
   };
 }
 
-/** The demo keeps its settings, accounts and caches apart from the real ones. */
+/**
+ * The demo keeps its settings, accounts and caches apart from the real ones, and so does a
+ * development build (`npm start`): the single-instance lock lives in this folder too, so sharing it
+ * would make `npm start` quit while the installed app runs, or else work on the user's real
+ * accounts and caches. The development folder is a sibling with a "-dev" suffix, as many Electron
+ * apps do, rather than a folder inside the real one: nothing that cleans, backs up or uninstalls
+ * the installed app's folder then touches it, and it reads as the same app's at a glance.
+ */
 export function dataDirFor(userDataDir: string, mode: RunMode): string {
-  return mode.demo ? path.join(userDataDir, 'demo') : userDataDir;
+  const base = mode.development ? `${userDataDir}${developmentSuffix}` : userDataDir;
+  return mode.demo ? path.join(base, 'demo') : base;
 }
+
+export const developmentSuffix = '-dev';
 
 export function windowTitleFor(appName: string, mode: RunMode): string {
   return mode.demo ? `${appName} — DEMO` : appName;

@@ -25,6 +25,15 @@ describe('run mode', () => {
     );
   });
 
+  it('gives a development build its own data directory (and so its own lock), demo included', () => {
+    const development = runModeOf(['electron', '.'], false);
+    expect(dataDirFor('/home/a/.config/app', development)).toBe('/home/a/.config/app-dev');
+    const developmentDemo = runModeOf(['electron', '.', '--demo'], false);
+    expect(dataDirFor('/home/a/.config/app', developmentDemo)).toBe(
+      path.join('/home/a/.config/app-dev', 'demo'),
+    );
+  });
+
   it('keeps the real data directory and title outside the demo', () => {
     const mode = runModeOf(['app'], true);
     expect(dataDirFor('/data', mode)).toBe('/data');
