@@ -180,6 +180,7 @@ const ROUTES: Record<string, Route> = {
     state.faults.clear();
     return { ok: true };
   },
+  'GET /__fake/issued-secrets': (state) => ({ secrets: state.tokens.issuedSecrets() }),
   'GET /__fake/request-counts': (state) => {
     const byPath = Object.fromEntries(state.requestCounts);
     return { total: Object.values(byPath).reduce((a, b) => a + b, 0), byPath };

@@ -41,6 +41,11 @@ export class FakeControlClient {
     return (await this.call<{ revoked: number }>('POST', '/__fake/revoke', { userId })).revoked;
   }
 
+  /** Every code, verifier and token of this run (for "no secret appears here" checks). */
+  async issuedSecrets(): Promise<string[]> {
+    return (await this.call<{ secrets: string[] }>('GET', '/__fake/issued-secrets')).secrets;
+  }
+
   /** Makes current access tokens (one user's, or everyone's) expired. */
   async expireAccessTokens(userId?: string): Promise<number> {
     return (

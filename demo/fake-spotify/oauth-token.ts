@@ -44,6 +44,7 @@ function exchangeCode(state: FakeState, form: URLSearchParams, res: ServerRespon
       'code_verifier must be 43-128 characters of [A-Za-z0-9-._~]',
     );
   }
+  state.tokens.noteVerifier(verifier);
   const lookup = state.tokens.takeCode(form.get('code') ?? '');
   if (!lookup.ok) {
     const description = {

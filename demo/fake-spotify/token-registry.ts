@@ -78,6 +78,8 @@ export class TokenRegistry {
   private readonly refreshTokens = new Map<string, RefreshTokenRecord>();
   private readonly accessTokens = new Map<string, AccessTokenRecord>();
   private nextGrantId = 1;
+  // Every PKCE verifier a token request presented: secret to the app as much as the tokens.
+  private readonly verifiers = new Set<string>();
 
   constructor(
     private readonly clock: FakeClock,
@@ -160,6 +162,24 @@ export class TokenRegistry {
       }
     }
     return count;
+  }
+
+  /** Remembers a code verifier a token request presented, for `issuedSecrets`. */
+  noteVerifier(verifier: string): void {
+    this.verifiers.add(verifier);
+  }
+
+  /**
+   * Every secret of this run: authorization codes, the verifiers presented with them, refresh
+   * and access tokens, so a test can look for them where none may appear (a log, a file).
+   */
+  issuedSecrets(): string[] {
+    return [
+      ...this.codes.keys(),
+      ...this.verifiers,
+      ...this.refreshTokens.keys(),
+      ...this.accessTokens.keys(),
+    ];
   }
 
   /** Makes access tokens (of one user, or everyone's) expired now. */

@@ -156,6 +156,7 @@ export class SignedInSessions {
         return next;
       });
       grant.refreshToken = next.refreshToken;
+      this.#options.log(`account ${accountId}: tokens refreshed`);
     } catch (error) {
       if (error !== keepStored) throw error;
     }

@@ -47,6 +47,7 @@ export async function openCore(
     loginTimeoutMs?: number;
     fetch?: typeof fetch;
     scheduler?: RequestSchedulerOptions;
+    log?: (message: string) => void;
   } = {},
 ): Promise<CoreUnderTest> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'app-core-')));
@@ -62,7 +63,7 @@ export async function openCore(
       loginTimeoutMs: options.loginTimeoutMs ?? 10_000,
       fetch: options.fetch,
       scheduler: { backoff: { baseMs: 5, maxMs: 50 }, ...options.scheduler },
-      log: () => undefined,
+      log: options.log ?? (() => undefined),
       openLoginPage: (url, handle) => {
         handles.push(handle);
         const login = logins.shift() ?? {};
