@@ -1,8 +1,12 @@
 // The Electron main process: app lifecycle and wiring. The accounts, login and Spotify logic live
 // in electron/core (plain Node); the Electron-facing pieces in electron/shell.
-import { app, BrowserWindow, dialog, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, Menu, protocol, session, shell } from 'electron';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { openAppLog } from './core/logging/app-log.js';
+import { diagnosticsText } from './core/logging/diagnostics.js';
+import { SecretRedactor } from './core/logging/secret-redactor.js';
 import { startAppServices, type AppServices } from './shell/app-services.js';
 import { installCleanQuit } from './shell/clean-quit.js';
 import { enforceContentSecurityPolicy } from './shell/content-security-policy.js';
@@ -25,6 +29,18 @@ const title = windowTitleFor(app.getName(), mode);
 // get their own data, Chromium profile and lock, so they can run next to the installed app.
 app.setPath('userData', dataDirFor(app.getPath('userData'), mode));
 const stateFile = windowStateFile(app.getPath('userData'));
+
+// The log file lives with the data (so the demo and a development build keep their own), in
+// the folder Help → Open Logs Folder shows. Every line goes through the redactor.
+const redactor = new SecretRedactor();
+const appLog = openAppLog({
+  filePath: path.join(app.getPath('userData'), 'logs', 'main.log'),
+  redactor,
+  echo: mode.development,
+});
+appLog.info(
+  `start: ${app.getName()} ${app.getVersion()}${mode.demo ? ' (demo)' : ''}, Electron ${process.versions.electron ?? '?'}, ${process.platform} ${os.release()} ${process.arch}`,
+);
 
 // Privileged schemes can only be declared before the app is ready.
 registerImageScheme(protocol);
@@ -66,6 +82,19 @@ async function start(): Promise<void> {
         development: mode.development,
         appName: app.getName(),
         openExternal: (url) => shell.openExternal(url),
+        openLogsFolder: () => void shell.openPath(path.dirname(appLog.filePath)),
+        copyDiagnostics: () => {
+          if (services === null) return;
+          clipboard.writeText(
+            diagnosticsText(services.core, {
+              appVersion: app.getVersion(),
+              versions: process.versions,
+              os: { platform: process.platform, release: os.release(), arch: process.arch },
+              logFile: appLog.filePath,
+              now: Date.now(),
+            }),
+          );
+        },
       }),
     ),
   );
@@ -81,9 +110,13 @@ async function start(): Promise<void> {
     demoSpotifyUrl: demoSpotifyBundleUrl(here),
     mainWindow: () => mainWindow?.window ?? null,
     startDemo: createDemoRelauncher({ app, argv: process.argv, env: process.env }),
+    log: appLog,
+    redactor,
   });
   // The main window's session only: the login window's partition never shows the app's images.
-  handleImageRequests(session.defaultSession.protocol, services.core.images);
+  handleImageRequests(session.defaultSession.protocol, services.core.images, (message) =>
+    appLog.warn(message),
+  );
   await openMainWindow();
 }
 
@@ -110,14 +143,22 @@ if (!app.requestSingleInstanceLock()) {
     services: () => services,
     pendingWrites: () => pendingWrites,
   });
-  installCleanQuit(app, () => {
-    quitting = true;
-    return cleanUp();
-  });
+  installCleanQuit(
+    app,
+    () => {
+      quitting = true;
+      appLog.info('quit: cleaning up');
+      return cleanUp();
+    },
+    (message) => appLog.error(message),
+  );
   void app
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
+      appLog.error(
+        `start failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       dialog.showErrorBox(title, `The app could not start.\n\n${describe(error)}`);
       app.exit(1);
     });

@@ -1,12 +1,18 @@
 // Starts what the window talks to: in demo mode the in-process fake Spotify, then the core (data
 // directory, keychain service and Spotify endpoints chosen by the run mode), the IPC bridge with
-// the contract's handlers, and the forwarding of the core's events. `stop` winds it all down.
+// the contract's handlers, the forwarding of the core's events to the page and their lines in the
+// log file. `stop` winds it all down.
 import { dialog, ipcMain, type BrowserWindow } from 'electron';
 import { AppCore } from '../core/composition/app-core.js';
+import { errorCodeOf } from '../core/errors/app-error.js';
 import type { EventChannel, EventPayloads } from '../core/ipc/contract.js';
 import { forwardCoreEvents } from '../core/ipc/core-events.js';
 import { createIpcHandlers } from '../core/ipc/ipc-handlers.js';
 import { createIpcRouter } from '../core/ipc/ipc-router.js';
+import type { AppLog } from '../core/logging/app-log.js';
+import { logCoreEvents } from '../core/logging/log-core-events.js';
+import { secretObservingStore } from '../core/logging/secret-observing-store.js';
+import type { SecretRedactor } from '../core/logging/secret-redactor.js';
 import { realSpotifyEndpoints, singleOriginEndpoints } from '../core/spotify-endpoints.js';
 import { keychainServiceName } from '../core/vault/keychain-service-name.js';
 import { createKeytarSecretStore } from '../core/vault/keytar-secret-store.js';
@@ -31,6 +37,9 @@ export interface AppServicesOptions {
   readonly startDemo?: () => Promise<void>;
   /** Default: the OS keychain under the run mode's service name. Tests pass an in-memory one. */
   readonly secretStore?: SecretStore;
+  /** The log file, and the redactor it passes every line through (it learns each token read). */
+  readonly log: AppLog;
+  readonly redactor: SecretRedactor;
 }
 
 export interface AppServices {
@@ -48,8 +57,10 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
   let opened: AppCore | null = null;
   const core = await AppCore.open({
     dataDir: options.dataDir,
-    secretStore:
+    secretStore: secretObservingStore(
       options.secretStore ?? createKeytarSecretStore(keychainServiceName(mode.keychainMode)),
+      options.redactor,
+    ),
     endpoints,
     openLoginPage: createLoginPageOpener({
       accountsOrigin: endpoints.accountsBaseUrl,
@@ -57,7 +68,7 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
       parent: options.mainWindow,
       title: options.loginWindowTitle,
     }),
-    log: (message) => console.warn(message),
+    log: (message) => options.log.info(message),
     appVersion: options.version,
   });
   opened = core;
@@ -81,7 +92,12 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
       }),
       startDemo: mode.demo ? undefined : options.startDemo,
     }),
-    { onUnexpectedError: (channel, error) => console.error(`IPC ${channel} failed:`, error) },
+    {
+      onUnexpectedError: (channel, error) =>
+        options.log.error(
+          `IPC ${channel} failed: ${errorCodeOf(error)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        ),
+    },
   );
   const bridge = registerIpcBridge({
     ipcMain,
@@ -90,6 +106,7 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
     appPageUrl: options.appPageUrl,
   });
   const stopForwarding = forwardCoreEvents(core, emit);
+  const stopLogging = logCoreEvents(core, options.log);
 
   return {
     core,
@@ -99,6 +116,7 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
         await core.close();
       } finally {
         stopForwarding();
+        stopLogging();
         bridge.dispose();
         await demo?.close();
       }

@@ -1,5 +1,6 @@
 // The application menu: the usual roles (so copy/paste and zoom work), reload and developer tools
-// only in development, and a Help link to Spotify's developer dashboard (a fixed, trusted URL).
+// only in development, and Help: a link to Spotify's developer dashboard (a fixed, trusted URL),
+// the logs folder and a copy of the diagnostics, for support.
 import type { MenuItemConstructorOptions } from 'electron';
 import { spotifyDashboardUrl } from './external-links.js';
 
@@ -8,6 +9,10 @@ export interface MenuOptions {
   readonly development: boolean;
   readonly appName: string;
   readonly openExternal: (url: string) => Promise<void>;
+  /** Opens the folder of the log file in the file manager. */
+  readonly openLogsFolder: () => void;
+  /** Copies the diagnostics text to the clipboard. */
+  readonly copyDiagnostics: () => void;
 }
 
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
@@ -74,6 +79,9 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
           label: 'Spotify Developer Dashboard',
           click: () => void options.openExternal(spotifyDashboardUrl).catch(() => undefined),
         },
+        { type: 'separator' },
+        { label: 'Open Logs Folder', click: () => options.openLogsFolder() },
+        { label: 'Copy Diagnostics', click: () => options.copyDiagnostics() },
       ],
     },
   );

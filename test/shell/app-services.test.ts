@@ -1,10 +1,12 @@
 // The shell's wiring end to end, in demo mode: the real core, router and handlers behind the IPC
 // bridge, the in-process fake Spotify, and a login window whose "page" is driven over real HTTP by
 // the fake's browser stand-in. Only the electron module is faked (and the keychain is in memory).
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openAppLog } from '../../electron/core/logging/app-log.js';
+import { SecretRedactor } from '../../electron/core/logging/secret-redactor.js';
 import { MemorySecretStore } from '../../electron/core/vault/memory-secret-store.js';
 
 type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
@@ -79,8 +81,11 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function startDemo(extra: { startDemo?: () => Promise<void> } = {}) {
+async function startDemo(
+  extra: { startDemo?: () => Promise<void>; secretStore?: MemorySecretStore } = {},
+) {
   const sent: [string, unknown][] = [];
+  const redactor = new SecretRedactor();
   const mainContents = {
     isDestroyed: () => false,
     send: (c: string, p: unknown) => sent.push([c, p]),
@@ -95,6 +100,8 @@ async function startDemo(extra: { startDemo?: () => Promise<void> } = {}) {
     demoSpotifyUrl: new URL('../../demo/fake-spotify/index.ts', import.meta.url).href,
     mainWindow: () => ({ webContents: mainContents }) as never,
     secretStore: new MemorySecretStore(),
+    log: openAppLog({ filePath: path.join(dataDir, 'logs', 'main.log'), redactor }),
+    redactor,
     ...extra,
   });
   const request = (channel: string, ...args: unknown[]) => {
@@ -158,6 +165,30 @@ describe('app services in demo mode', () => {
         limit: 5,
       });
       expect(tracks).toMatchObject({ ok: true, value: { total: 2_000 } });
+    } finally {
+      await services.stop();
+    }
+  });
+
+  it('logs the sign-in to the log file, and no token of it', async () => {
+    const keychain = new MemorySecretStore();
+    const { services, request } = await startDemo({ secretStore: keychain });
+    let logFile = '';
+    try {
+      const added = await request('accounts:add');
+      const id = (added.value as { id: string }).id;
+      logFile = path.join(dataDir, 'logs', 'main.log');
+      const stored = await keychain.list();
+      expect(stored).toHaveLength(1);
+      await vi.waitFor(async () =>
+        expect(await readFile(logFile, 'utf8')).toContain(`account ${id}: added`),
+      );
+      const text = await readFile(logFile, 'utf8');
+      const tokens = JSON.parse(stored[0]?.value ?? '{}') as Record<string, unknown>;
+      for (const token of [tokens['accessToken'], tokens['refreshToken']]) {
+        expect(typeof token).toBe('string');
+        expect(text).not.toContain(token);
+      }
     } finally {
       await services.stop();
     }

@@ -13,13 +13,16 @@ function roles(items: readonly MenuItemConstructorOptions[]): string[] {
 
 function template(platform: NodeJS.Platform, development: boolean) {
   const opened: string[] = [];
+  const asked: string[] = [];
   const items = buildMenuTemplate({
     platform,
     development,
     appName: 'Multi Account for Spotify',
     openExternal: async (url) => void opened.push(url),
+    openLogsFolder: () => void asked.push('logs folder'),
+    copyDiagnostics: () => void asked.push('diagnostics'),
   });
-  return { items, opened };
+  return { items, opened, asked };
 }
 
 describe('application menu', () => {
@@ -50,11 +53,18 @@ describe('application menu', () => {
     expect(template('win32', false).items[0]?.label).toBe('File');
   });
 
-  it("links Help to Spotify's developer dashboard and nowhere else", () => {
-    const { items, opened } = template('linux', false);
+  it("links Help to Spotify's developer dashboard and nowhere else, and offers the logs", () => {
+    const { items, opened, asked } = template('linux', false);
     const help = items.find((item) => item.role === 'help');
     const entries = Array.isArray(help?.submenu) ? help.submenu : [];
+    expect(entries.map((entry) => entry.label ?? entry.type)).toEqual([
+      'Spotify Developer Dashboard',
+      'separator',
+      'Open Logs Folder',
+      'Copy Diagnostics',
+    ]);
     for (const entry of entries) (entry.click as (() => void) | undefined)?.();
     expect(opened).toEqual(['https://developer.spotify.com/dashboard']);
+    expect(asked).toEqual(['logs folder', 'diagnostics']);
   });
 });
