@@ -2,7 +2,7 @@
 // directory, keychain service and Spotify endpoints chosen by the run mode), the IPC bridge with
 // the contract's handlers, the forwarding of the core's events to the page and their lines in the
 // log file. `stop` winds it all down.
-import { dialog, ipcMain, type BrowserWindow } from 'electron';
+import { dialog, ipcMain, net, session, type BrowserWindow } from 'electron';
 import { AppCore } from '../core/composition/app-core.js';
 import { errorCodeOf } from '../core/errors/app-error.js';
 import type { EventChannel, EventPayloads } from '../core/ipc/contract.js';
@@ -17,11 +17,15 @@ import { realSpotifyEndpoints, singleOriginEndpoints } from '../core/spotify-end
 import { keychainServiceName } from '../core/vault/keychain-service-name.js';
 import { createKeytarSecretStore } from '../core/vault/keytar-secret-store.js';
 import type { SecretStore } from '../core/vault/secret-store.js';
+import { chromiumFetch } from './chromium-fetch.js';
 import { startDemoSpotify, type DemoSpotify } from './demo-spotify.js';
 import { registerIpcBridge } from './ipc-bridge.js';
 import { createLoginPageOpener } from './login-window.js';
 import { createNativeFiles } from './native-files.js';
 import type { RunMode } from './run-mode.js';
+
+/** No `persist:` prefix: Electron keeps the session in memory only. */
+export const coreRequestsPartition = 'core-requests';
 
 export interface AppServicesOptions {
   readonly mode: RunMode;
@@ -55,6 +59,11 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
   const endpoints = demo ? singleOriginEndpoints(demo.baseUrl) : realSpotifyEndpoints;
   // The login page opener reads the login mode at each login, from the core it is handed to.
   let opened: AppCore | null = null;
+  // Every request of the core (token endpoint, scheduler, image cache) through Chromium, so they
+  // pass the system proxy and trust the OS certificate store like the login page before them. An
+  // in-memory session of its own: no cookie or cache of Spotify's API lands on disk or mixes
+  // with the window's. Requires the app to be ready, as startAppServices already does.
+  const coreSession = session.fromPartition(coreRequestsPartition);
   const core = await AppCore.open({
     dataDir: options.dataDir,
     secretStore: secretObservingStore(
@@ -62,6 +71,11 @@ export async function startAppServices(options: AppServicesOptions): Promise<App
       options.redactor,
     ),
     endpoints,
+    fetch: chromiumFetch({
+      fetch: (input, init) => coreSession.fetch(input, init),
+      request: (requestOptions) => net.request(requestOptions),
+      session: coreSession,
+    }),
     openLoginPage: createLoginPageOpener({
       accountsOrigin: endpoints.accountsBaseUrl,
       loginMode: () => opened?.settings.get().loginMode ?? 'window',

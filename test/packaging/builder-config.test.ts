@@ -47,10 +47,13 @@ describe('electron-builder.yml', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      // Re-signs the macOS app ad hoc after the flip; without it an unsigned build is killed at
+      // launch on Apple Silicon.
+      resetAdHocDarwinSignature: true,
     });
   });
 
-  it('signs macOS builds with the hardened runtime and an entitlements file granting only the JIT', async () => {
+  it('signs macOS builds with the hardened runtime, granting only the JIT and loading the unsigned keytar.node', async () => {
     const config = await loadBuilderConfig(projectDir, 'electron-builder.yml');
     expect(config.mac?.hardenedRuntime).toBe(true);
     const entitlements = config.mac?.entitlements;
@@ -58,7 +61,17 @@ describe('electron-builder.yml', () => {
     const plist = await readFile(path.join(projectDir, entitlements), 'utf8');
     expect([...plist.matchAll(/<key>([^<]+)<\/key>/g)].map((match) => match[1])).toEqual([
       'com.apple.security.cs.allow-jit',
+      'com.apple.security.cs.disable-library-validation',
     ]);
+    // The helpers load keytar.node's process too, so they get the same file.
+    expect(config.mac?.entitlementsInherit).toBe(entitlements);
+  });
+});
+
+describe('electron-builder.yml on Linux', () => {
+  it('builds the .deb first, the download that works where AppArmor restricts user namespaces', async () => {
+    const config = await loadBuilderConfig(projectDir, 'electron-builder.yml');
+    expect(config.linux?.target).toEqual(['deb', 'AppImage']);
   });
 });
 

@@ -16,6 +16,9 @@ const electronFake = vi.hoisted(() => ({
   loginUrls: [] as string[],
   /** What the person does in the login window. */
   person: 'signs-in' as 'signs-in' | 'closes-window',
+  /** The core's requests as Chromium's network stand-in saw them: "via METHOD /path credentials". */
+  network: [] as string[],
+  partitions: [] as string[],
 }));
 
 vi.mock('electron', async () => {
@@ -46,7 +49,62 @@ vi.mock('electron', async () => {
       this.emit('closed');
     }
   }
+  const { Readable } = await import('node:stream');
+  const record = (via: string, method: string, url: string, credentials: string | undefined) =>
+    electronFake.network.push(`${via} ${method} ${new URL(url).pathname} ${credentials}`);
+  // net.request over Node's fetch: enough of ClientRequest for chromium-fetch.ts's manual mode.
+  class ClientRequest extends EventEmitter {
+    readonly #headers = new Headers();
+    readonly #chunks: Buffer[] = [];
+    constructor(
+      readonly options: { method?: string; url: string; redirect?: string; credentials?: string },
+    ) {
+      super();
+    }
+    setHeader(name: string, value: string) {
+      this.#headers.set(name, value);
+    }
+    write(chunk: Buffer) {
+      this.#chunks.push(chunk);
+    }
+    abort() {}
+    end() {
+      const { method = 'GET', url, redirect, credentials } = this.options;
+      record(`net.request(${redirect})`, method, url, credentials);
+      fetch(url, {
+        method,
+        headers: this.#headers,
+        redirect: 'manual',
+        ...(this.#chunks.length === 0 ? {} : { body: Buffer.concat(this.#chunks) }),
+      }).then(
+        (response) => {
+          const location = response.headers.get('location');
+          if (location !== null && response.status >= 300 && response.status < 400) {
+            const headers = Object.fromEntries([...response.headers].map(([k, v]) => [k, [v]]));
+            this.emit('redirect', response.status, method, new URL(location, url).href, headers);
+            return;
+          }
+          const body = Readable.fromWeb(response.body as never);
+          this.emit(
+            'response',
+            Object.assign(body, {
+              statusCode: response.status,
+              statusMessage: response.statusText,
+              headers: Object.fromEntries(response.headers),
+            }),
+          );
+        },
+        (error: unknown) => this.emit('error', error),
+      );
+    }
+  }
   const fakeSession = {
+    // ses.fetch: Node's fetch, recorded.
+    fetch: (input: Request, init?: RequestInit) => {
+      const request = new Request(input, init);
+      record('session.fetch', request.method, request.url, init?.credentials);
+      return fetch(request);
+    },
     clearStorageData: async () => {},
     clearCache: async () => {},
     setPermissionRequestHandler: () => {},
@@ -54,7 +112,13 @@ vi.mock('electron', async () => {
   };
   return {
     BrowserWindow,
-    session: { fromPartition: () => fakeSession },
+    session: {
+      fromPartition: (partition: string) => {
+        electronFake.partitions.push(partition);
+        return fakeSession;
+      },
+    },
+    net: { request: (options: never) => new ClientRequest(options) },
     shell: { openExternal: async () => {} },
     // The dialogs' own tests are native-files.test.ts, with a dialog of their own.
     dialog: {},
@@ -78,6 +142,8 @@ afterEach(async () => {
   electronFake.handlers.clear();
   electronFake.loginUrls.length = 0;
   electronFake.person = 'signs-in';
+  electronFake.network.length = 0;
+  electronFake.partitions.length = 0;
   await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -189,6 +255,27 @@ describe('app services in demo mode', () => {
         expect(typeof token).toBe('string');
         expect(text).not.toContain(token);
       }
+    } finally {
+      await services.stop();
+    }
+  });
+
+  it('sends the core’s requests through Chromium’s network in a session of their own, sign-in included', async () => {
+    const { services, request } = await startDemo();
+    try {
+      const added = await request('accounts:add');
+      expect(added).toMatchObject({ ok: true });
+      await request('library:tracks', (added.value as { id: string }).id, { offset: 0, limit: 5 });
+      // In memory (no "persist:"), and not the window's session.
+      expect(electronFake.partitions).toContain('core-requests');
+      // The code exchange never follows a redirect, so it takes net.request's manual mode.
+      expect(electronFake.network).toContain('net.request(manual) POST /api/token omit');
+      expect(electronFake.network).toContain('session.fetch GET /v1/me omit');
+      expect(electronFake.network).toContainEqual(
+        expect.stringMatching(/^session\.fetch GET \/v1\/me\/tracks omit$/),
+      );
+      // Never the window's cookies: every request omits credentials.
+      expect(electronFake.network.every((entry) => entry.endsWith(' omit'))).toBe(true);
     } finally {
       await services.stop();
     }
